@@ -1,0 +1,69 @@
+/**
+ * One Cognito client per region, created on first use and shared by every resource in
+ * the provider process. Endpoint and credentials come from the AWS SDK's standard
+ * chain (environment, shared config and credentials files, `AWS_ENDPOINT_URL…`), so the
+ * local emulator needs no code path of its own. No client exists at module scope: a
+ * captured SDK client breaks Pulumi's closure serialization (pulumi/pulumi#13960).
+ */
+import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+
+/**
+ * Attempts per call, throttling included, unless `AWS_MAX_ATTEMPTS` says otherwise.
+ * The SDK's default of 3 gives up within a second of a throttling storm, which on a
+ * stack with hundreds of pools is a failed `up`; 8 attempts of the standard retry
+ * strategy (exponential backoff with jitter, capped at 20 s) ride out about a minute.
+ */
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+/** Shared Cognito clients, one per region. */
+export class CognitoClients {
+  private readonly byRegion = new Map<string, CognitoIdentityProviderClient>();
+
+  constructor(private readonly environment: NodeJS.ProcessEnv = process.env) {}
+
+  /** The client for a region. */
+  forRegion(region: string): CognitoIdentityProviderClient {
+    let client = this.byRegion.get(region);
+    if (!client) {
+      client = new CognitoIdentityProviderClient({
+        region,
+        // Only when the user has not chosen: the SDK reads AWS_MAX_ATTEMPTS and the
+        // profile's max_attempts itself when this is left undefined.
+        maxAttempts: this.environment["AWS_MAX_ATTEMPTS"] ? undefined : DEFAULT_MAX_ATTEMPTS,
+        customUserAgent: "pulumi-cognito-log-delivery",
+      });
+      this.byRegion.set(region, client);
+    }
+    return client;
+  }
+
+  /** The account of the credentials in use, when the credential source tells it. */
+  async accountOfCredentials(region: string): Promise<string | undefined> {
+    const credentials = await this.forRegion(region).config.credentials();
+    return (credentials as { accountId?: string }).accountId;
+  }
+
+  /** The access key ID in use, to name the identity when the account is not known. */
+  async accessKeyId(region: string): Promise<string> {
+    return (await this.forRegion(region).config.credentials()).accessKeyId;
+  }
+
+  /**
+   * The endpoint set in the environment for Cognito, if any (the SDK's service-specific
+   * variable wins over the global one), to name it in networking errors.
+   */
+  endpointOverride(): string | undefined {
+    return (
+      this.environment["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] ??
+      this.environment["AWS_ENDPOINT_URL"]
+    );
+  }
+
+  /** Closes every client (tests and short-lived tools). */
+  destroy(): void {
+    for (const client of this.byRegion.values()) {
+      client.destroy();
+    }
+    this.byRegion.clear();
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The one adapter to AWS: reads and replaces a pool's log delivery configuration, and
+ * turns every failure into an `AwsCallError` whose message stands alone.
+ */
+import {
+  GetLogDeliveryConfigurationCommand,
+  SetLogDeliveryConfigurationCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { AwsCallError } from "../errors";
+import type { AwsCallContext } from "../errors";
+import type { LogConfiguration } from "../types";
+import { describeAwsFailure } from "./awsErrors";
+import { CognitoClients } from "./clients";
+import { fromAwsLogConfigurations, toAwsLogConfigurations } from "./translate";
+
+/** A user pool and the region it is addressed in. */
+export interface PoolAddress {
+  userPoolId: string;
+  region: string;
+}
+
+/** What the provider needs from AWS; tests may substitute it. */
+export interface LogDeliveryApi {
+  /** The pool's configuration in canonical form (`[]` when nothing is configured). */
+  get(pool: PoolAddress): Promise<LogConfiguration[]>;
+  /** Replaces the pool's whole configuration; returns what AWS reports, canonical. */
+  set(pool: PoolAddress, configuration: readonly LogConfiguration[]): Promise<LogConfiguration[]>;
+}
+
+/** The AWS SDK v3 implementation of `LogDeliveryApi`. */
+export class CognitoLogDeliveryApi implements LogDeliveryApi {
+  constructor(private readonly clients: CognitoClients = new CognitoClients()) {}
+
+  async get(pool: PoolAddress): Promise<LogConfiguration[]> {
+    const context: AwsCallContext = { operation: "GetLogDeliveryConfiguration", ...pool };
+    try {
+      const response = await this.clients
+        .forRegion(pool.region)
+        .send(new GetLogDeliveryConfigurationCommand({ UserPoolId: pool.userPoolId }));
+      return fromAwsLogConfigurations(response.LogDeliveryConfiguration?.LogConfigurations);
+    } catch (error) {
+      throw await this.callError(error, context, []);
+    }
+  }
+
+  async set(
+    pool: PoolAddress,
+    configuration: readonly LogConfiguration[],
+  ): Promise<LogConfiguration[]> {
+    const context: AwsCallContext = { operation: "SetLogDeliveryConfiguration", ...pool };
+    try {
+      const response = await this.clients.forRegion(pool.region).send(
+        new SetLogDeliveryConfigurationCommand({
+          UserPoolId: pool.userPoolId,
+          LogConfigurations: toAwsLogConfigurations(configuration),
+        }),
+      );
+      return fromAwsLogConfigurations(response.LogDeliveryConfiguration?.LogConfigurations);
+    } catch (error) {
+      throw await this.callError(error, context, configuration);
+    }
+  }
+
+  private async callError(
+    error: unknown,
+    context: AwsCallContext,
+    configuration: readonly LogConfiguration[],
+  ): Promise<AwsCallError> {
+    const details = describeAwsFailure(error, context, {
+      configuration,
+      identity: await this.describeIdentity(context.region),
+      endpoint: this.clients.endpointOverride(),
+    });
+    return new AwsCallError(context, details, { cause: error });
+  }
+
+  /** "account 123456789012", or the access key when the credential source does not say. */
+  private async describeIdentity(region: string): Promise<string> {
+    try {
+      const account = await this.clients.accountOfCredentials(region);
+      return account
+        ? `account ${account}`
+        : `the account of access key ${await this.clients.accessKeyId(region)}`;
+    } catch {
+      // Only reached while building the message of another failure (no credentials at
+      // all): that failure is what the user must see, so the identity is left vague.
+      return "the account of the credentials in use";
+    }
+  }
+}

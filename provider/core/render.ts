@@ -1,0 +1,38 @@
+/**
+ * Configurations written out for people: in error messages (what is on the pool now)
+ * and as the TypeScript to declare it.
+ */
+import type { LogConfiguration } from "../types";
+import { destinationOf } from "./canonical";
+import { DESTINATION_RULES } from "./rules";
+
+/** One line per entry, e.g. `userNotification (ERROR) → CloudWatch Logs log group arn:…`. */
+export function describeLogConfigurations(list: readonly LogConfiguration[]): string {
+  if (list.length === 0) {
+    return "  (no log delivery)";
+  }
+  return list
+    .map((entry) => {
+      const destination = destinationOf(entry);
+      const target = destination
+        ? `${DESTINATION_RULES[destination.property].title} ${destination.arn}`
+        : "no destination";
+      return `  - ${entry.eventSource} (${entry.logLevel}) → ${target}`;
+    })
+    .join("\n");
+}
+
+/** The `logConfigurations` argument that declares exactly this configuration. */
+export function logConfigurationsSource(list: readonly LogConfiguration[], indent = ""): string {
+  if (list.length === 0) {
+    return "logConfigurations: [],";
+  }
+  const entries = list.map((entry) => {
+    const destination = destinationOf(entry);
+    const destinationText = destination
+      ? ` ${destination.property}: { ${DESTINATION_RULES[destination.property].field}: ${JSON.stringify(destination.arn)} },`
+      : "";
+    return `${indent}  { eventSource: ${JSON.stringify(entry.eventSource)}, logLevel: ${JSON.stringify(entry.logLevel)},${destinationText} },`;
+  });
+  return [`logConfigurations: [`, ...entries, `${indent}],`].join("\n");
+}

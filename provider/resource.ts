@@ -1,0 +1,54 @@
+/**
+ * `UserPoolLogDelivery`: the log delivery of one Cognito user pool, as a Pulumi
+ * resource. Arguments and outputs mirror `aws.cognito.LogDeliveryConfiguration`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { serializedProvider } from "./serializedProvider";
+import type { LogConfiguration, UserPoolLogDeliveryInputs } from "./types";
+
+/** Every level of a plain shape accepts `pulumi.Input` values. */
+type Inputs<T> = T extends string | number | boolean
+  ? pulumi.Input<T>
+  : T extends readonly (infer Element)[]
+    ? pulumi.Input<Inputs<Element>[]>
+    : T extends object
+      ? pulumi.Input<{ [K in keyof T]: Inputs<T[K]> }>
+      : pulumi.Input<T>;
+
+/** Arguments of `UserPoolLogDelivery`, derived from `UserPoolLogDeliveryInputs`. */
+export type UserPoolLogDeliveryArgs = {
+  [K in keyof UserPoolLogDeliveryInputs]: Inputs<UserPoolLogDeliveryInputs[K]>;
+};
+
+/**
+ * Which event sources of a user pool go to which CloudWatch Logs group, S3 bucket or
+ * Firehose stream. The resource owns the pool's whole log delivery configuration.
+ *
+ * - Mistakes are reported at preview, with the property and what to write instead.
+ * - The order of entries never matters, and a log group ARN ending in `:*` is accepted.
+ * - Create refuses to overwrite a different configuration already on the pool.
+ * - Refresh reports changes made outside Pulumi; the next `up` repairs them.
+ */
+export class UserPoolLogDelivery extends pulumi.dynamic.Resource {
+  /** ID of the user pool. */
+  declare public readonly userPoolId: pulumi.Output<string>;
+  /** Region the pool is addressed in. */
+  declare public readonly region: pulumi.Output<string>;
+  /** The configuration as AWS reports it, ordered by event source. */
+  declare public readonly logConfigurations: pulumi.Output<LogConfiguration[]>;
+
+  constructor(name: string, args: UserPoolLogDeliveryArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      serializedProvider,
+      name,
+      {
+        userPoolId: args.userPoolId,
+        logConfigurations: args.logConfigurations,
+        region: args.region,
+      },
+      opts,
+      "cognito",
+      "UserPoolLogDelivery",
+    );
+  }
+}
