@@ -29,10 +29,15 @@ export function logConfigurationsSource(list: readonly LogConfiguration[], inden
   }
   const entries = list.map((entry) => {
     const destination = destinationOf(entry);
-    const destinationText = destination
-      ? ` ${destination.property}: { ${DESTINATION_RULES[destination.property].field}: ${JSON.stringify(destination.arn)} },`
-      : "";
-    return `${indent}  { eventSource: ${JSON.stringify(entry.eventSource)}, logLevel: ${JSON.stringify(entry.logLevel)},${destinationText} },`;
+    const fields = [
+      `eventSource: ${JSON.stringify(entry.eventSource)}`,
+      `logLevel: ${JSON.stringify(entry.logLevel)}`,
+    ];
+    if (destination) {
+      const field = DESTINATION_RULES[destination.property].field;
+      fields.push(`${destination.property}: { ${field}: ${JSON.stringify(destination.arn)} }`);
+    }
+    return `${indent}  { ${fields.join(", ")} },`;
   });
   return [`logConfigurations: [`, ...entries, `${indent}],`].join("\n");
 }

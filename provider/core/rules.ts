@@ -73,6 +73,8 @@ export interface DestinationRule {
   service: "logs" | "s3" | "firehose";
   /** A human name for messages. */
   title: string;
+  /** The indefinite article that goes with the title ("an S3 bucket"). */
+  article: "a" | "an";
   /** What a correct ARN looks like, for messages. */
   arnShape: string;
   /** The `@pulumi/aws` resource output that holds that ARN, for messages. */
@@ -84,6 +86,7 @@ export const DESTINATION_RULES: Readonly<Record<DestinationProperty, Destination
     field: "logGroupArn",
     service: "logs",
     title: "CloudWatch Logs log group",
+    article: "a",
     arnShape: "arn:<partition>:logs:<region>:<account>:log-group:<name>",
     pulumiSource: "aws.cloudwatch.LogGroup's `arn`",
   },
@@ -91,6 +94,7 @@ export const DESTINATION_RULES: Readonly<Record<DestinationProperty, Destination
     field: "bucketArn",
     service: "s3",
     title: "S3 bucket",
+    article: "an",
     arnShape: "arn:<partition>:s3:::<bucket>",
     pulumiSource: "aws.s3.Bucket's `arn`",
   },
@@ -98,6 +102,7 @@ export const DESTINATION_RULES: Readonly<Record<DestinationProperty, Destination
     field: "streamArn",
     service: "firehose",
     title: "Firehose stream",
+    article: "a",
     arnShape: "arn:<partition>:firehose:<region>:<account>:deliverystream/<name>",
     pulumiSource: "aws.kinesis.FirehoseDeliveryStream's `arn`",
   },

@@ -53,8 +53,8 @@ function validatePoolLocation(
   if (idProblem) {
     failures.push({ property: "userPoolId", reason: idProblem });
   }
-  const prefix =
-    typeof userPoolId === "string" && !idProblem ? regionPrefixOfUserPoolId(userPoolId) : undefined;
+  const knownPoolId = typeof userPoolId === "string" && !isUnknown(userPoolId) && !idProblem;
+  const prefix = knownPoolId ? regionPrefixOfUserPoolId(userPoolId) : undefined;
   const prefixIsRegion = prefix !== undefined && REGION_PATTERN.test(prefix);
 
   if (region === undefined || region === null) {
@@ -238,7 +238,8 @@ function validateDestinations(
     .join(", ");
   if (present.length === 0) {
     // AWS answers such an entry with "Following event sources in request have no destination."
-    return [{ property: path, reason: `has no destination: set exactly one of ${allowedText}.` }];
+    const choice = allowed.length === 1 ? allowedText : `exactly one of ${allowedText}`;
+    return [{ property: path, reason: `has no destination: set ${choice}.` }];
   }
   const failures: CheckFailure[] = [];
   if (present.length > 1) {
@@ -309,7 +310,7 @@ function unknownKeyFailures(
         property: `${pathPrefix}${key}`,
         reason: suggestion
           ? `is not a known property; did you mean "${suggestion}"?`
-          : `is not a known property; the properties here are ${allowed.join(", ")}.`,
+          : `is not a known property; ${allowed.length === 1 ? "the only property here is" : "the properties here are"} ${allowed.join(", ")}.`,
       };
     });
 }

@@ -86,12 +86,12 @@ function serviceProblem(destination: DestinationProperty, parsed: ParsedArn): st
   );
   if (belongsTo) {
     const other = DESTINATION_RULES[belongsTo];
-    return `is a ${other.title} ARN, not a ${rule.title} ARN: put it in ${belongsTo}.${other.field}, or write a ${rule.title} ARN here (${rule.arnShape}).`;
+    return `is ${other.article} ${other.title} ARN, not ${rule.article} ${rule.title} ARN: put it in ${belongsTo}.${other.field}, or write ${rule.article} ${rule.title} ARN here (${rule.arnShape}).`;
   }
   if (parsed.service === "kinesis" && destination === "firehoseConfiguration") {
     return `is a Kinesis Data Streams ARN; Cognito delivers to Amazon Data Firehose: write a Firehose stream ARN (${rule.arnShape}).`;
   }
-  return `is an ARN of service "${parsed.service}"; write a ${rule.title} ARN (${rule.arnShape}).`;
+  return `is an ARN of service "${parsed.service}"; write ${rule.article} ${rule.title} ARN (${rule.arnShape}).`;
 }
 
 function resourceProblem(destination: DestinationProperty, parsed: ParsedArn): string | undefined {
@@ -118,7 +118,7 @@ function logGroupResourceProblem(resource: string): string | undefined {
     return `has a log group name of ${name.length} characters; names are 1–${LOG_GROUP_NAME_MAX_LENGTH} characters.`;
   }
   if (!ARN_RESOURCE_CHARACTERS.test(name)) {
-    return `has the log group name "${name}", which Cognito's API rejects (it allows only letters, digits and _ + = / , . @ -, so no "#" or ":"): use a log group whose name has none of the other characters.`;
+    return `has the log group name "${name}", which Cognito's API rejects (it allows only letters, digits and _ + = / , . @ -, so no "#" or ":"): use a log group whose name has only those characters.`;
   }
   return undefined;
 }
@@ -171,7 +171,7 @@ function locationProblem(
   // The user pool sends logs only to destinations in its own region (the log group must be
   // "in the same account" and region as the pool: SetLogDeliveryConfiguration docs).
   if (pool.region && parsed.region !== pool.region) {
-    return `is in ${parsed.region}, but the user pool is in ${pool.region}; Cognito delivers only to a ${rule.title} in the pool's region: create it in ${pool.region}.`;
+    return `is in ${parsed.region}, but the user pool is in ${pool.region}; Cognito delivers only to ${rule.article} ${rule.title} in the pool's region: create it in ${pool.region}.`;
   }
   return undefined;
 }

@@ -1,0 +1,86 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import requireFromString = require("require-from-string");
+import { serializedProvider } from "../../provider/serializedProvider";
+import { POOL_ID, authEventsToStream, notificationsToLogGroup } from "../fixtures/arns";
+
+const PROJECT_ROOT = path.resolve(__dirname, "../..");
+
+/** Serialises the provider exactly as `pulumi.dynamic.Resource` does. */
+async function serializedText(): Promise<string> {
+  const provider = serializedProvider;
+  return (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
+}
+
+describe("serializedProvider (what Pulumi stores in state)", () => {
+  let text: string;
+  before(async () => {
+    text = await serializedText();
+  });
+
+  it("serialises to less than 2 KB", () => {
+    assert.ok(text.length < 2048, `serialised provider is ${text.length} characters`);
+  });
+
+  it("contains no AWS SDK code and no provider logic", () => {
+    for (const forbidden of [
+      "@aws-sdk",
+      "CognitoIdentityProviderClient",
+      "smithy",
+      "validateInputs",
+      "canonical",
+    ]) {
+      assert.ok(!text.includes(forbidden), `serialised provider contains ${forbidden}`);
+    }
+  });
+
+  it("delegates every method to the installed package by name", () => {
+    for (const method of ["check", "diff", "create", "read", "update", "delete"]) {
+      assert.match(
+        text,
+        new RegExp(
+          `require\\("pulumi-cognito-log-delivery/implementation"\\)\\.installedProvider\\(\\)\\.${method}\\(`,
+        ),
+      );
+    }
+  });
+
+  it("runs, as the provider process loads it, against the installed package", async () => {
+    assert.ok(
+      fs.existsSync(path.join(PROJECT_ROOT, "dist/provider/implementation.js")),
+      "dist/ is missing: run `npm run build` first (npm test does)",
+    );
+    // The provider process evaluates the text with require-from-string from its working
+    // directory; here a node_modules beside it holds the package, as in a user's project.
+    const installDir = fs.mkdtempSync(path.join(os.tmpdir(), "serialized-provider-"));
+    fs.mkdirSync(path.join(installDir, "node_modules"));
+    fs.symlinkSync(
+      PROJECT_ROOT,
+      path.join(installDir, "node_modules", "pulumi-cognito-log-delivery"),
+      "dir",
+    );
+    try {
+      const loaded = requireFromString(text, path.join(installDir, "index.js"));
+      const provider = loaded.handler() as pulumi.dynamic.ResourceProvider & {
+        check: NonNullable<pulumi.dynamic.ResourceProvider["check"]>;
+      };
+      const result = await provider.check(
+        {},
+        { userPoolId: POOL_ID, logConfigurations: [authEventsToStream, notificationsToLogGroup] },
+      );
+      assert.deepEqual(result, {
+        inputs: {
+          userPoolId: POOL_ID,
+          region: "us-east-1",
+          logConfigurations: [notificationsToLogGroup, authEventsToStream],
+        },
+        failures: [],
+      });
+    } finally {
+      fs.rmSync(installDir, { recursive: true, force: true });
+    }
+  });
+});

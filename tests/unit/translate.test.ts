@@ -1,0 +1,64 @@
+import * as assert from "node:assert/strict";
+import type { LogConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
+import { fromAwsLogConfigurations, toAwsLogConfigurations } from "../../provider/aws/translate";
+import {
+  LOG_GROUP_ARN,
+  STREAM_ARN,
+  authEventsToStream,
+  notificationsToLogGroup,
+} from "../fixtures/arns";
+
+describe("translation between AWS shapes and ours", () => {
+  it("writes the shape SetLogDeliveryConfiguration takes", () => {
+    assert.deepEqual(toAwsLogConfigurations([notificationsToLogGroup, authEventsToStream]), [
+      {
+        EventSource: "userNotification",
+        LogLevel: "ERROR",
+        CloudWatchLogsConfiguration: { LogGroupArn: LOG_GROUP_ARN },
+      },
+      {
+        EventSource: "userAuthEvents",
+        LogLevel: "INFO",
+        FirehoseConfiguration: { StreamArn: STREAM_ARN },
+      },
+    ]);
+  });
+
+  it("reads entries in any order into canonical order", () => {
+    const fromAws: LogConfigurationType[] = [
+      {
+        EventSource: "userAuthEvents",
+        LogLevel: "INFO",
+        FirehoseConfiguration: { StreamArn: STREAM_ARN },
+      },
+      {
+        EventSource: "userNotification",
+        LogLevel: "ERROR",
+        CloudWatchLogsConfiguration: { LogGroupArn: LOG_GROUP_ARN },
+      },
+    ];
+    assert.deepEqual(fromAwsLogConfigurations(fromAws), [
+      notificationsToLogGroup,
+      authEventsToStream,
+    ]);
+  });
+
+  it("ignores fields it does not know (the API has grown before)", () => {
+    const withNewFields = [
+      {
+        EventSource: "userNotification",
+        LogLevel: "ERROR",
+        CloudWatchLogsConfiguration: {
+          LogGroupArn: LOG_GROUP_ARN,
+          RoleArn: "arn:aws:iam::123456789012:role/x",
+        },
+        FutureConfiguration: { Anything: true },
+      },
+    ] as unknown as LogConfigurationType[];
+    assert.deepEqual(fromAwsLogConfigurations(withNewFields), [notificationsToLogGroup]);
+  });
+
+  it("reads a missing list as no delivery", () => {
+    assert.deepEqual(fromAwsLogConfigurations(undefined), []);
+  });
+});
