@@ -39,9 +39,7 @@ export class UserPoolLogDeliveryProvider implements pulumi.dynamic.ResourceProvi
    * create fail with what is there and how to take it over. A pool that already has
    * exactly the declared configuration is taken as is, with no write.
    */
-  async create(
-    inputs: Properties,
-  ): Promise<pulumi.dynamic.CreateResult<UserPoolLogDeliveryOutputs>> {
+  async create(inputs: Properties): Promise<{ id: string; outs: UserPoolLogDeliveryOutputs }> {
     const desired = desiredState(inputs);
     const current = await this.api.get(desired.pool);
     if (sameLogConfigurations(current, desired.logConfigurations)) {
@@ -82,7 +80,7 @@ export class UserPoolLogDeliveryProvider implements pulumi.dynamic.ResourceProvi
     _id: string,
     _olds: Properties,
     news: Properties,
-  ): Promise<pulumi.dynamic.UpdateResult> {
+  ): Promise<{ outs: UserPoolLogDeliveryOutputs }> {
     const desired = desiredState(news);
     const applied = await this.api.set(desired.pool, desired.logConfigurations);
     return { outs: outputsOf(desired.pool, applied) };

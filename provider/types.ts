@@ -50,14 +50,17 @@ export interface UserPoolLogDeliveryInputs {
   region?: string;
 }
 
-/** What the resource reports after create, update and refresh. */
-export interface UserPoolLogDeliveryOutputs {
+/**
+ * What the resource reports after create, update and refresh. (A type alias, not an
+ * interface, so that it is assignable to the engine's plain property bags.)
+ */
+export type UserPoolLogDeliveryOutputs = {
   userPoolId: string;
   /** The region the pool was addressed in. */
   region: string;
   /** The configuration as AWS reports it, in canonical order. */
   logConfigurations: LogConfiguration[];
-}
+};
 
 /** The three kinds of destination, by the property that holds each. */
 export type DestinationProperty =
