@@ -89,7 +89,7 @@ async function runExample(directory: string): Promise<Registered[]> {
     "test",
     false,
   );
-  require(path.resolve(__dirname, "../../examples", directory, "index.ts"));
+  await import(path.resolve(__dirname, "../../examples", directory, "index.ts"));
   await delivery;
   return registered;
 }

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import requireFromString = require("require-from-string");
+import requireFromString from "require-from-string";
 import { serializedProvider } from "../../provider/serializedProvider";
 import { POOL_ID, authEventsToStream, notificationsToLogGroup } from "../fixtures/arns";
 

@@ -1,0 +1,80 @@
+/**
+ * `npm run emulator`: runs the Cognito emulator until Ctrl+C, printing how to point the
+ * AWS SDK or CLI at it and one line per request.
+ */
+import { CliUsageError, parseCliArguments, USAGE } from "./cliArguments";
+import type { FaultRule } from "./faults";
+import type { RecordedRequest } from "./requestLog";
+import { startCognitoEmulator } from "./server";
+
+const NAME = "cognito-emulator";
+
+function requestLine(request: RecordedRequest): string {
+  const outcome = request.status === undefined ? "dropped" : String(request.status);
+  const parts = [
+    request.startedAt.toISOString(),
+    outcome,
+    request.operation || "(no operation)",
+    request.region ?? "(no region)",
+    request.userPoolId ?? "-",
+    request.errorType ?? "",
+    request.fault ? `[fault ${request.fault}]` : "",
+    request.requestId,
+  ];
+  return parts.filter((part) => part !== "").join(" ");
+}
+
+function describeFault(fault: FaultRule): string {
+  const kind = fault.kind === "latency" ? `latency of ${fault.latencyMs} ms` : fault.kind;
+  const times = fault.times ?? 1;
+  const count = times === Infinity ? "every request" : `${times} request${times === 1 ? "" : "s"}`;
+  return `${kind} on ${fault.operation ?? "every operation"}, ${count}`;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const options = parseCliArguments(argv);
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
+  const emulator = await startCognitoEmulator({
+    ...options,
+    onRequest: (request) => console.log(requestLine(request)),
+  });
+  console.log(`Cognito emulator listening on ${emulator.endpoint} (account ${options.accountId})`);
+  console.log("Point the AWS SDK or CLI at it (any credentials work; the region picks the pools):");
+  console.log(`  export AWS_ENDPOINT_URL=${emulator.endpoint}`);
+  console.log("  export AWS_ACCESS_KEY_ID=AKIDEXAMPLE");
+  console.log("  export AWS_SECRET_ACCESS_KEY=secret");
+  console.log("  export AWS_REGION=us-east-1");
+  for (const fault of options.faults) {
+    console.log(`Fault: ${describeFault(fault)}`);
+  }
+  console.log("Press Ctrl+C to stop.");
+  const stop = (signal: NodeJS.Signals) => {
+    console.log(`${signal}: stopping.`);
+    emulator.close().then(
+      () => process.exit(0),
+      (error: Error) => fail(error.message),
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+function fail(message: string, exitCode = 1): void {
+  console.error(`${NAME}: ${message}`);
+  process.exit(exitCode);
+}
+
+function failureLine(error: Error): string {
+  if (error instanceof CliUsageError) {
+    return `${error.message} (see --help)`;
+  }
+  const inUse = (error.cause as NodeJS.ErrnoException | undefined)?.code === "EADDRINUSE";
+  return inUse ? `${error.message}; choose another with --port` : error.message;
+}
+
+main(process.argv.slice(2)).catch((error: Error) =>
+  fail(failureLine(error), error instanceof CliUsageError ? 2 : 1),
+);

@@ -1,0 +1,42 @@
+/** What the emulator remembers of each request, for tests to assert on. */
+import type { FaultKind } from "./faults";
+
+export interface RecordedRequest {
+  /** The operation `X-Amz-Target` named (the whole header when it named no Cognito operation). */
+  operation: string;
+  /** The region of the credential scope; undefined when the request had none. */
+  region: string | undefined;
+  /** The pool the request named, or the pool CreateUserPool created. */
+  userPoolId?: string;
+  /** The request body as parsed JSON, or as text when it was not JSON. */
+  body: unknown;
+  /** The HTTP status answered; undefined when the connection was dropped without an answer. */
+  status: number | undefined;
+  /** The AWS error type answered, if any. */
+  errorType?: string;
+  /** The `x-amzn-RequestId` of the answer (also assigned to dropped requests). */
+  requestId: string;
+  startedAt: Date;
+  /** The injected fault the request met, if any. */
+  fault?: FaultKind;
+}
+
+export class RequestLog {
+  private entries: RecordedRequest[] = [];
+
+  get requests(): readonly RecordedRequest[] {
+    return this.entries;
+  }
+
+  record(request: RecordedRequest): void {
+    this.entries.push(request);
+  }
+
+  count(operation: string): number {
+    return this.entries.filter((request) => request.operation === operation).length;
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}

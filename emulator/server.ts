@@ -1,0 +1,124 @@
+/**
+ * A local Amazon Cognito user pools endpoint for tests and demos: the real AWS SDK
+ * talks to it over HTTP as it would to AWS (AWS JSON 1.1, SigV4 credential scope for
+ * the region), and it enforces the rules AWS enforces on user pools and their log
+ * delivery. Tests can read what was called and inject faults.
+ *
+ * ```ts
+ * const emulator = await startCognitoEmulator();
+ * const client = new CognitoIdentityProviderClient({ region: "us-east-1", endpoint: emulator.endpoint, credentials });
+ * ...
+ * await emulator.close();
+ * ```
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { FaultPlan } from "./faults";
+import type { FaultRule } from "./faults";
+import { handleRequest } from "./handleRequest";
+import { OPERATIONS } from "./operations";
+import { RequestLog } from "./requestLog";
+import type { RecordedRequest } from "./requestLog";
+import { UserPoolStore } from "./store";
+
+export type { FaultKind, FaultRule } from "./faults";
+export type { RecordedRequest } from "./requestLog";
+
+export const DEFAULT_ACCOUNT_ID = "123456789012";
+export const DEFAULT_HOST = "127.0.0.1";
+
+export interface CognitoEmulatorOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Address to listen on (default 127.0.0.1). */
+  host?: string;
+  /** The account that owns the pools, in ARNs (default 123456789012). */
+  accountId?: string;
+  /** Faults in force from the start. */
+  faults?: readonly FaultRule[];
+  /** Called after each request was answered or dropped, e.g. to print it. */
+  onRequest?: (request: RecordedRequest) => void;
+}
+
+/** A running emulator. */
+export interface CognitoEmulator {
+  /** Where to point the SDK, e.g. `http://127.0.0.1:54321`. */
+  readonly endpoint: string;
+  /** Every request since start or the last `clearRequests`, oldest first. */
+  readonly requests: readonly RecordedRequest[];
+  /** How many recorded requests named this operation. */
+  callCount(operation: string): number;
+  clearRequests(): void;
+  /** Adds a fault; throws when the rule is not valid. */
+  injectFault(rule: FaultRule): void;
+  clearFaults(): void;
+  /** Stops listening and drops open connections. */
+  close(): Promise<void>;
+}
+
+/** Starts an emulator; rejects when the options are invalid or the port cannot be listened on. */
+export async function startCognitoEmulator(
+  options: CognitoEmulatorOptions = {},
+): Promise<CognitoEmulator> {
+  const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
+  if (!/^\d{12}$/.test(accountId)) {
+    throw new Error(`accountId must be 12 digits; got "${accountId}"`);
+  }
+  const host = options.host ?? DEFAULT_HOST;
+  const port = options.port ?? 0;
+  const faults = new FaultPlan(OPERATIONS);
+  for (const rule of options.faults ?? []) {
+    faults.add(rule);
+  }
+  const log = new RequestLog();
+  const closing = new AbortController();
+  const state = {
+    accountId,
+    store: new UserPoolStore(),
+    faults,
+    closing: closing.signal,
+    recordRequest: (request: RecordedRequest) => {
+      log.record(request);
+      options.onRequest?.(request);
+    },
+  };
+  const server = createServer((request, response) => {
+    handleRequest(request, response, state).catch(() => {
+      // Only reading the body can fail here (answers are built in a try/catch): the client
+      // went away before its request was read, so there is nobody to answer.
+      response.destroy();
+    });
+  });
+  await listen(server, port, host);
+  const { port: boundPort } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://${host.includes(":") ? `[${host}]` : host}:${boundPort}`,
+    get requests() {
+      return log.requests;
+    },
+    callCount: (operation) => log.count(operation),
+    clearRequests: () => log.clear(),
+    injectFault: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        closing.abort();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function listen(
+  server: ReturnType<typeof createServer>,
+  port: number,
+  host: string,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      const reason = error.code === "EADDRINUSE" ? "the port is already in use" : error.message;
+      reject(new Error(`cannot listen on ${host}:${port}: ${reason}`, { cause: error }));
+    });
+    server.listen(port, host, () => resolve());
+  });
+}

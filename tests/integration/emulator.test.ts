@@ -1,0 +1,1099 @@
+/**
+ * The local Cognito emulator, driven only through the real AWS SDK v3 client over HTTP:
+ * every rule AWS enforces on user pools and their log delivery, the wire shape of its
+ * answers, the faults tests inject, the request log, and the command line.
+ */
+import assert from "node:assert/strict";
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolCommand,
+  DeleteUserPoolCommand,
+  DescribeUserPoolCommand,
+  GetLogDeliveryConfigurationCommand,
+  ListUserPoolsCommand,
+  ListUsersCommand,
+  SetLogDeliveryConfigurationCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import type {
+  CreateUserPoolCommandInput,
+  LogConfigurationType,
+  UserPoolTierType,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { CliUsageError, parseCliArguments } from "../../emulator/cliArguments";
+import { startCognitoEmulator } from "../../emulator/server";
+import type { CognitoEmulator } from "../../emulator/server";
+import { runCli } from "../helpers/emulatorCli";
+import {
+  emulatorClient,
+  failureOf,
+  TEST_CREDENTIALS,
+  withoutAuthorization,
+  withRawBody,
+} from "../helpers/emulatorClient";
+
+const REGION = "us-east-1";
+const ACCOUNT = "123456789012";
+const LOG_GROUP_ARN = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/vendedlogs/cognito`;
+const STREAM_ARN = `arn:aws:firehose:${REGION}:${ACCOUNT}:deliverystream/cognito-events`;
+const BUCKET_ARN = "arn:aws:s3:::cognito-events-bucket";
+/** The API model's `ArnType` and `S3ArnType` patterns, as AWS prints them. */
+const ARN_TYPE_PATTERN =
+  "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?";
+const S3_ARN_TYPE_PATTERN =
+  "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:::[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?";
+
+const NOTIFICATION_TO_LOGS: LogConfigurationType = {
+  EventSource: "userNotification",
+  LogLevel: "ERROR",
+  CloudWatchLogsConfiguration: { LogGroupArn: LOG_GROUP_ARN },
+};
+const AUTH_EVENTS_TO_S3: LogConfigurationType = {
+  EventSource: "userAuthEvents",
+  LogLevel: "INFO",
+  S3Configuration: { BucketArn: BUCKET_ARN },
+};
+const AUTH_EVENTS_TO_FIREHOSE: LogConfigurationType = {
+  EventSource: "userAuthEvents",
+  LogLevel: "INFO",
+  FirehoseConfiguration: { StreamArn: STREAM_ARN },
+};
+
+/** A value the SDK's types would not allow (a missing required member, an unknown enum value). */
+function unchecked<T>(value: unknown): T {
+  return value as T;
+}
+
+async function createPool(
+  client: CognitoIdentityProviderClient,
+  tier: UserPoolTierType = "PLUS",
+): Promise<string> {
+  const { UserPool } = await client.send(
+    new CreateUserPoolCommand({ PoolName: `pool ${tier}`, UserPoolTier: tier }),
+  );
+  assert.ok(UserPool?.Id);
+  return UserPool.Id;
+}
+
+function setLogDelivery(
+  client: CognitoIdentityProviderClient,
+  userPoolId: string,
+  logConfigurations: LogConfigurationType[],
+) {
+  return client.send(
+    new SetLogDeliveryConfigurationCommand({
+      UserPoolId: userPoolId,
+      LogConfigurations: logConfigurations,
+    }),
+  );
+}
+
+async function storedLogConfigurations(
+  client: CognitoIdentityProviderClient,
+  userPoolId: string,
+): Promise<LogConfigurationType[] | undefined> {
+  const answer = await client.send(
+    new GetLogDeliveryConfigurationCommand({ UserPoolId: userPoolId }),
+  );
+  return answer.LogDeliveryConfiguration?.LogConfigurations;
+}
+
+/** Asserts the SDK error's name, exact message and HTTP status 400. */
+async function assertRejected(
+  call: Promise<unknown>,
+  errorName: string,
+  message: string,
+): Promise<void> {
+  const error = await failureOf(call);
+  assert.equal(error.name, errorName, error.message);
+  assert.equal(error.message, message);
+  assert.equal(error.$metadata?.httpStatusCode, 400);
+}
+
+function validationError(...violations: string[]): string {
+  const count = violations.length;
+  return `${count} validation error${count === 1 ? "" : "s"} detected: ${violations.join("; ")}`;
+}
+
+describe("Cognito emulator", () => {
+  let emulator: CognitoEmulator;
+  let client: CognitoIdentityProviderClient;
+
+  before(async () => {
+    emulator = await startCognitoEmulator();
+    client = emulatorClient(emulator);
+  });
+
+  after(() => emulator.close());
+
+  afterEach(() => emulator.clearFaults());
+
+  describe("user pools", () => {
+    it("creates a pool with a <region>_<9 alphanumerics> ID, an ARN in the account and the Essentials plan by default", async () => {
+      const { UserPool } = await client.send(new CreateUserPoolCommand({ PoolName: "my pool" }));
+      assert.match(UserPool?.Id ?? "", /^us-east-1_[0-9A-Za-z]{9}$/);
+      assert.equal(UserPool?.Name, "my pool");
+      assert.equal(
+        UserPool?.Arn,
+        `arn:aws:cognito-idp:us-east-1:${ACCOUNT}:userpool/${UserPool?.Id}`,
+      );
+      assert.equal(UserPool?.UserPoolTier, "ESSENTIALS");
+      assert.deepEqual(UserPool?.UserPoolAddOns, { AdvancedSecurityMode: "OFF" });
+      assert.ok(UserPool?.CreationDate instanceof Date);
+      assert.ok(UserPool?.LastModifiedDate instanceof Date);
+    });
+
+    it("describes a pool with the tier and threat protection mode it was created with", async () => {
+      const { UserPool } = await client.send(
+        new CreateUserPoolCommand({
+          PoolName: "plus",
+          UserPoolTier: "PLUS",
+          UserPoolAddOns: { AdvancedSecurityMode: "ENFORCED" },
+        }),
+      );
+      const described = await client.send(
+        new DescribeUserPoolCommand({ UserPoolId: UserPool?.Id }),
+      );
+      assert.equal(described.UserPool?.Id, UserPool?.Id);
+      assert.equal(described.UserPool?.UserPoolTier, "PLUS");
+      assert.deepEqual(described.UserPool?.UserPoolAddOns, { AdvancedSecurityMode: "ENFORCED" });
+    });
+
+    it("puts the configured account ID in pool ARNs", async () => {
+      const other = await startCognitoEmulator({ accountId: "111122223333" });
+      try {
+        const { UserPool } = await emulatorClient(other).send(
+          new CreateUserPoolCommand({ PoolName: "p" }),
+        );
+        assert.equal(
+          UserPool?.Arn,
+          `arn:aws:cognito-idp:us-east-1:111122223333:userpool/${UserPool?.Id}`,
+        );
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("refuses threat protection below the Plus plan with FeatureUnavailableInTierException", () =>
+      assertRejected(
+        client.send(
+          new CreateUserPoolCommand({
+            PoolName: "p",
+            UserPoolAddOns: { AdvancedSecurityMode: "AUDIT" },
+          }),
+        ),
+        "FeatureUnavailableInTierException",
+        "The following features need to be disabled for the ESSENTIALS pricing tier configured: Threat Protection",
+      ));
+
+    const invalidCreations: {
+      title: string;
+      input: CreateUserPoolCommandInput;
+      message: string;
+    }[] = [
+      {
+        title: "a missing PoolName",
+        input: unchecked({}),
+        message: validationError(
+          "Value null at 'poolName' failed to satisfy constraint: Member must not be null",
+        ),
+      },
+      {
+        title: "a PoolName with a character outside [\\w\\s+=,.@-]",
+        input: { PoolName: "bad/name" },
+        message: validationError(
+          "Value 'bad/name' at 'poolName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+",
+        ),
+      },
+      {
+        title: "an empty PoolName, reporting both its length and its pattern",
+        input: { PoolName: "" },
+        message: validationError(
+          "Value '' at 'poolName' failed to satisfy constraint: Member must have length greater than or equal to 1",
+          "Value '' at 'poolName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+",
+        ),
+      },
+      {
+        title: "a PoolName of 129 characters",
+        input: { PoolName: "p".repeat(129) },
+        message: validationError(
+          `Value '${"p".repeat(129)}' at 'poolName' failed to satisfy constraint: Member must have length less than or equal to 128`,
+        ),
+      },
+      {
+        title: "an unknown UserPoolTier",
+        input: { PoolName: "p", UserPoolTier: unchecked("GOLD") },
+        message: validationError(
+          "Value 'GOLD' at 'userPoolTier' failed to satisfy constraint: Member must satisfy enum value set: [ESSENTIALS, LITE, PLUS]",
+        ),
+      },
+      {
+        title: "an unknown AdvancedSecurityMode",
+        input: { PoolName: "p", UserPoolAddOns: { AdvancedSecurityMode: unchecked("ON") } },
+        message: validationError(
+          "Value 'ON' at 'userPoolAddOns.advancedSecurityMode' failed to satisfy constraint: Member must satisfy enum value set: [AUDIT, ENFORCED, OFF]",
+        ),
+      },
+    ];
+    for (const { title, input, message } of invalidCreations) {
+      it(`rejects CreateUserPool with ${title}`, () =>
+        assertRejected(
+          client.send(new CreateUserPoolCommand(input)),
+          "InvalidParameterException",
+          message,
+        ));
+    }
+
+    it("deletes a pool, and forgets its log delivery with it", async () => {
+      const id = await createPool(client);
+      await setLogDelivery(client, id, [NOTIFICATION_TO_LOGS]);
+      await client.send(new DeleteUserPoolCommand({ UserPoolId: id }));
+      const gone = `User pool ${id} does not exist.`;
+      for (const call of [
+        client.send(new DescribeUserPoolCommand({ UserPoolId: id })),
+        client.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: id })),
+        client.send(new DeleteUserPoolCommand({ UserPoolId: id })),
+      ]) {
+        await assertRejected(call, "ResourceNotFoundException", gone);
+      }
+    });
+  });
+
+  describe("ListUserPools", () => {
+    let listing: CognitoEmulator;
+    let listingClient: CognitoIdentityProviderClient;
+
+    before(async () => {
+      listing = await startCognitoEmulator();
+      listingClient = emulatorClient(listing, "eu-west-1");
+    });
+
+    after(() => listing.close());
+
+    it("pages through the region's pools in creation order, with no NextToken on the last page", async () => {
+      const created: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        created.push(await createPool(listingClient));
+      }
+      await createPool(emulatorClient(listing, "eu-central-1"));
+      const seen: string[] = [];
+      const pageSizes: number[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await listingClient.send(
+          new ListUserPoolsCommand({ MaxResults: 2, NextToken: nextToken }),
+        );
+        pageSizes.push(page.UserPools?.length ?? 0);
+        for (const pool of page.UserPools ?? []) {
+          assert.equal(pool.Name, "pool PLUS");
+          assert.ok(pool.CreationDate instanceof Date);
+          seen.push(pool.Id ?? "");
+        }
+        nextToken = page.NextToken;
+      } while (nextToken !== undefined);
+      assert.deepEqual(pageSizes, [2, 2, 1]);
+      assert.deepEqual(seen, created);
+    });
+
+    it("rejects a NextToken it did not issue, or issued in another region", async () => {
+      const message = (token: string) =>
+        `The NextToken ${token} was not issued by ListUserPools in eu-west-1: pass the NextToken of the previous page, or none for the first page.`;
+      await assertRejected(
+        listingClient.send(new ListUserPoolsCommand({ MaxResults: 1, NextToken: "garbage" })),
+        "InvalidParameterException",
+        message("garbage"),
+      );
+      const otherRegion = emulatorClient(listing, "eu-central-1");
+      await createPool(otherRegion);
+      const { NextToken } = await otherRegion.send(new ListUserPoolsCommand({ MaxResults: 1 }));
+      assert.ok(NextToken);
+      await assertRejected(
+        listingClient.send(new ListUserPoolsCommand({ MaxResults: 1, NextToken })),
+        "InvalidParameterException",
+        message(NextToken),
+      );
+    });
+
+    const invalidLimits: { title: string; maxResults: number | undefined; violation: string }[] = [
+      {
+        title: "a missing MaxResults",
+        maxResults: undefined,
+        violation:
+          "Value null at 'maxResults' failed to satisfy constraint: Member must not be null",
+      },
+      {
+        title: "MaxResults 0",
+        maxResults: 0,
+        violation:
+          "Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1",
+      },
+      {
+        title: "MaxResults 61",
+        maxResults: 61,
+        violation:
+          "Value '61' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 60",
+      },
+    ];
+    for (const { title, maxResults, violation } of invalidLimits) {
+      it(`rejects ${title}`, () =>
+        assertRejected(
+          listingClient.send(new ListUserPoolsCommand(unchecked({ MaxResults: maxResults }))),
+          "InvalidParameterException",
+          validationError(violation),
+        ));
+    }
+  });
+
+  describe("regions", () => {
+    it("creates pools in the region of the request's credential scope", async () => {
+      const id = await createPool(emulatorClient(emulator, "ap-southeast-2"));
+      assert.match(id, /^ap-southeast-2_[0-9A-Za-z]{9}$/);
+    });
+
+    it("answers ResourceNotFoundException for a pool of another region, as for an unknown pool", async () => {
+      const id = await createPool(client);
+      const elsewhere = emulatorClient(emulator, "us-west-2");
+      const gone = `User pool ${id} does not exist.`;
+      await assertRejected(
+        elsewhere.send(new DescribeUserPoolCommand({ UserPoolId: id })),
+        "ResourceNotFoundException",
+        gone,
+      );
+      await assertRejected(
+        elsewhere.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: id })),
+        "ResourceNotFoundException",
+        gone,
+      );
+      await assertRejected(setLogDelivery(elsewhere, id, []), "ResourceNotFoundException", gone);
+      await assertRejected(
+        client.send(new DescribeUserPoolCommand({ UserPoolId: "us-east-1_NoSuchPoo" })),
+        "ResourceNotFoundException",
+        "User pool us-east-1_NoSuchPoo does not exist.",
+      );
+    });
+  });
+
+  describe("GetLogDeliveryConfiguration and SetLogDeliveryConfiguration", () => {
+    it("reports an empty list for a pool with nothing configured", async () => {
+      const id = await createPool(client);
+      const answer = await client.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: id }));
+      assert.deepEqual(answer.LogDeliveryConfiguration, { UserPoolId: id, LogConfigurations: [] });
+    });
+
+    it("replaces the whole configuration, and an empty list clears it", async () => {
+      const id = await createPool(client);
+      await setLogDelivery(client, id, [NOTIFICATION_TO_LOGS, AUTH_EVENTS_TO_S3]);
+      const replaced = await setLogDelivery(client, id, [AUTH_EVENTS_TO_FIREHOSE]);
+      assert.deepEqual(replaced.LogDeliveryConfiguration, {
+        UserPoolId: id,
+        LogConfigurations: [AUTH_EVENTS_TO_FIREHOSE],
+      });
+      assert.deepEqual(await storedLogConfigurations(client, id), [AUTH_EVENTS_TO_FIREHOSE]);
+      const cleared = await setLogDelivery(client, id, []);
+      assert.deepEqual(cleared.LogDeliveryConfiguration?.LogConfigurations, []);
+      assert.deepEqual(await storedLogConfigurations(client, id), []);
+    });
+
+    it("answers Set and Get with the entries in another order than sent (Terraform #43550, #49202)", async () => {
+      const id = await createPool(client);
+      const sent = [NOTIFICATION_TO_LOGS, AUTH_EVENTS_TO_S3];
+      const set = await setLogDelivery(client, id, sent);
+      assert.deepEqual(set.LogDeliveryConfiguration?.LogConfigurations, [...sent].reverse());
+      assert.deepEqual(await storedLogConfigurations(client, id), [...sent].reverse());
+      assert.deepEqual(await storedLogConfigurations(client, id), [...sent].reverse());
+    });
+
+    it("accepts each destination AWS allows for userAuthEvents on a Plus pool", async () => {
+      const id = await createPool(client);
+      const cloudWatch: LogConfigurationType = {
+        EventSource: "userAuthEvents",
+        LogLevel: "INFO",
+        CloudWatchLogsConfiguration: { LogGroupArn: LOG_GROUP_ARN },
+      };
+      for (const entry of [cloudWatch, AUTH_EVENTS_TO_FIREHOSE, AUTH_EVENTS_TO_S3]) {
+        await setLogDelivery(client, id, [entry]);
+        assert.deepEqual(await storedLogConfigurations(client, id), [entry]);
+      }
+    });
+
+    it("ignores members it does not know, and does not echo them", async () => {
+      const id = await createPool(client);
+      const body = JSON.stringify({
+        UserPoolId: id,
+        FutureOption: true,
+        LogConfigurations: [{ ...NOTIFICATION_TO_LOGS, FutureDestination: { Arn: "x" } }],
+      });
+      const answer = await setLogDelivery(withRawBody(emulatorClient(emulator), body), id, []);
+      assert.deepEqual(answer.LogDeliveryConfiguration?.LogConfigurations, [NOTIFICATION_TO_LOGS]);
+    });
+  });
+
+  describe("SetLogDeliveryConfiguration validation", () => {
+    let plusPool: string;
+
+    before(async () => {
+      plusPool = await createPool(client, "PLUS");
+    });
+
+    const at = (index: number, member: string) => `logConfigurations.${index}.member.${member}`;
+    const shapeCases: { title: string; entries: LogConfigurationType[]; violations: string[] }[] = [
+      {
+        title: "more than 2 entries, rendered as AWS renders the list",
+        entries: [NOTIFICATION_TO_LOGS, AUTH_EVENTS_TO_S3, AUTH_EVENTS_TO_FIREHOSE],
+        violations: [
+          "Value '[" +
+            `LogConfigurationType(logLevel=ERROR, eventSource=userNotification, cloudWatchLogsConfiguration=CloudWatchLogsConfigurationType(logGroupArn=${LOG_GROUP_ARN}), s3Configuration=null, firehoseConfiguration=null), ` +
+            `LogConfigurationType(logLevel=INFO, eventSource=userAuthEvents, cloudWatchLogsConfiguration=null, s3Configuration=S3ConfigurationType(bucketArn=${BUCKET_ARN}), firehoseConfiguration=null), ` +
+            `LogConfigurationType(logLevel=INFO, eventSource=userAuthEvents, cloudWatchLogsConfiguration=null, s3Configuration=null, firehoseConfiguration=FirehoseConfigurationType(streamArn=${STREAM_ARN}))` +
+            "]' at 'logConfigurations' failed to satisfy constraint: Member must have length less than or equal to 2",
+        ],
+      },
+      {
+        title: "a missing LogLevel",
+        entries: [{ ...NOTIFICATION_TO_LOGS, LogLevel: undefined }],
+        violations: [
+          `Value null at '${at(1, "logLevel")}' failed to satisfy constraint: Member must not be null`,
+        ],
+      },
+      {
+        title: "an unknown LogLevel, at its 1-based index",
+        entries: [NOTIFICATION_TO_LOGS, { ...AUTH_EVENTS_TO_S3, LogLevel: unchecked("WARN") }],
+        violations: [
+          `Value 'WARN' at '${at(2, "logLevel")}' failed to satisfy constraint: Member must satisfy enum value set: [ERROR, INFO]`,
+        ],
+      },
+      {
+        title: "a missing EventSource",
+        entries: [{ ...NOTIFICATION_TO_LOGS, EventSource: undefined }],
+        violations: [
+          `Value null at '${at(1, "eventSource")}' failed to satisfy constraint: Member must not be null`,
+        ],
+      },
+      {
+        title: "an unknown EventSource",
+        entries: [{ ...NOTIFICATION_TO_LOGS, EventSource: unchecked("userLogins") }],
+        violations: [
+          `Value 'userLogins' at '${at(1, "eventSource")}' failed to satisfy constraint: Member must satisfy enum value set: [userAuthEvents, userNotification]`,
+        ],
+      },
+      {
+        title: "a log group ARN ending in :* (aws-cdk #31241)",
+        entries: [
+          {
+            ...NOTIFICATION_TO_LOGS,
+            CloudWatchLogsConfiguration: { LogGroupArn: `${LOG_GROUP_ARN}:*` },
+          },
+        ],
+        violations: [
+          `Value '${LOG_GROUP_ARN}:*' at '${at(1, "cloudWatchLogsConfiguration.logGroupArn")}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${ARN_TYPE_PATTERN}`,
+        ],
+      },
+      {
+        title: "a log group name with #",
+        entries: [
+          {
+            ...NOTIFICATION_TO_LOGS,
+            CloudWatchLogsConfiguration: { LogGroupArn: `${LOG_GROUP_ARN}#1` },
+          },
+        ],
+        violations: [
+          `Value '${LOG_GROUP_ARN}#1' at '${at(1, "cloudWatchLogsConfiguration.logGroupArn")}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${ARN_TYPE_PATTERN}`,
+        ],
+      },
+      {
+        title: "a log group ARN under 20 characters",
+        entries: [
+          {
+            ...NOTIFICATION_TO_LOGS,
+            CloudWatchLogsConfiguration: { LogGroupArn: "arn:a:logs::1:lg" },
+          },
+        ],
+        violations: [
+          `Value 'arn:a:logs::1:lg' at '${at(1, "cloudWatchLogsConfiguration.logGroupArn")}' failed to satisfy constraint: Member must have length greater than or equal to 20`,
+        ],
+      },
+      {
+        title: "a bucket ARN with a region",
+        entries: [
+          { ...AUTH_EVENTS_TO_S3, S3Configuration: { BucketArn: "arn:aws:s3:us-east-1::bucket" } },
+        ],
+        violations: [
+          `Value 'arn:aws:s3:us-east-1::bucket' at '${at(1, "s3Configuration.bucketArn")}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${S3_ARN_TYPE_PATTERN}`,
+        ],
+      },
+      {
+        title: "a bucket ARN under 3 characters, reporting its length and its pattern",
+        entries: [{ ...AUTH_EVENTS_TO_S3, S3Configuration: { BucketArn: "ar" } }],
+        violations: [
+          `Value 'ar' at '${at(1, "s3Configuration.bucketArn")}' failed to satisfy constraint: Member must have length greater than or equal to 3`,
+          `Value 'ar' at '${at(1, "s3Configuration.bucketArn")}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${S3_ARN_TYPE_PATTERN}`,
+        ],
+      },
+      {
+        title: "a stream ARN without an account",
+        entries: [
+          {
+            ...AUTH_EVENTS_TO_FIREHOSE,
+            FirehoseConfiguration: { StreamArn: "arn:aws:firehose:us-east-1::deliverystream/x" },
+          },
+        ],
+        violations: [
+          `Value 'arn:aws:firehose:us-east-1::deliverystream/x' at '${at(1, "firehoseConfiguration.streamArn")}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${ARN_TYPE_PATTERN}`,
+        ],
+      },
+    ];
+    for (const { title, entries, violations } of shapeCases) {
+      it(`rejects ${title}`, () =>
+        assertRejected(
+          setLogDelivery(client, plusPool, entries),
+          "InvalidParameterException",
+          validationError(...violations),
+        ));
+    }
+
+    it("rejects a missing LogConfigurations rather than clearing the configuration", async () => {
+      await setLogDelivery(client, plusPool, [NOTIFICATION_TO_LOGS]);
+      await assertRejected(
+        setLogDelivery(client, plusPool, unchecked(undefined)),
+        "InvalidParameterException",
+        validationError(
+          "Value null at 'logConfigurations' failed to satisfy constraint: Member must not be null",
+        ),
+      );
+      assert.deepEqual(await storedLogConfigurations(client, plusPool), [NOTIFICATION_TO_LOGS]);
+    });
+
+    it("rejects a UserPoolId outside [\\w-]+_[0-9a-zA-Z]+ or longer than 55 characters, in every operation", async () => {
+      const pattern = validationError(
+        "Value 'bad' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+",
+      );
+      for (const call of [
+        setLogDelivery(client, "bad", []),
+        client.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: "bad" })),
+        client.send(new DescribeUserPoolCommand({ UserPoolId: "bad" })),
+        client.send(new DeleteUserPoolCommand({ UserPoolId: "bad" })),
+      ]) {
+        await assertRejected(call, "InvalidParameterException", pattern);
+      }
+      const long = `us-east-1_${"a".repeat(46)}`;
+      await assertRejected(
+        setLogDelivery(client, long, []),
+        "InvalidParameterException",
+        validationError(
+          `Value '${long}' at 'userPoolId' failed to satisfy constraint: Member must have length less than or equal to 55`,
+        ),
+      );
+      await assertRejected(
+        client.send(new GetLogDeliveryConfigurationCommand(unchecked({}))),
+        "InvalidParameterException",
+        validationError(
+          "Value null at 'userPoolId' failed to satisfy constraint: Member must not be null",
+        ),
+      );
+    });
+
+    const ruleCases: { title: string; entries: LogConfigurationType[]; problems: string[] }[] = [
+      {
+        title: "an entry with no destination, in the words recorded from AWS",
+        entries: [{ EventSource: "userNotification", LogLevel: "ERROR" }],
+        problems: ["Following event sources in request have no destination: [userNotification]."],
+      },
+      {
+        title: "two entries for one event source, in the words recorded from AWS",
+        entries: [NOTIFICATION_TO_LOGS, NOTIFICATION_TO_LOGS],
+        problems: [
+          "Following event sources appear more then once in a request: [userNotification].",
+        ],
+      },
+      {
+        title: "repeated entries without destination, naming both problems",
+        entries: [
+          { EventSource: "userNotification", LogLevel: "ERROR" },
+          { EventSource: "userNotification", LogLevel: "ERROR" },
+        ],
+        problems: [
+          "Following event sources in request have no destination: [userNotification].",
+          "Following event sources appear more then once in a request: [userNotification].",
+        ],
+      },
+      {
+        title: "an entry with two destinations",
+        entries: [{ ...AUTH_EVENTS_TO_S3, FirehoseConfiguration: { StreamArn: STREAM_ARN } }],
+        problems: [
+          "Following event sources in request have more than one destination: [userAuthEvents].",
+        ],
+      },
+      {
+        title: "userNotification at INFO",
+        entries: [{ ...NOTIFICATION_TO_LOGS, LogLevel: "INFO" }],
+        problems: ["Event source userNotification needs log level ERROR, not INFO."],
+      },
+      {
+        title: "userNotification to S3",
+        entries: [
+          {
+            EventSource: "userNotification",
+            LogLevel: "ERROR",
+            S3Configuration: { BucketArn: BUCKET_ARN },
+          },
+        ],
+        problems: [
+          "Event source userNotification can be delivered only to CloudWatchLogsConfiguration, not S3Configuration.",
+        ],
+      },
+      {
+        title: "userNotification to Firehose",
+        entries: [
+          {
+            EventSource: "userNotification",
+            LogLevel: "ERROR",
+            FirehoseConfiguration: { StreamArn: STREAM_ARN },
+          },
+        ],
+        problems: [
+          "Event source userNotification can be delivered only to CloudWatchLogsConfiguration, not FirehoseConfiguration.",
+        ],
+      },
+      {
+        title: "userAuthEvents at ERROR",
+        entries: [{ ...AUTH_EVENTS_TO_S3, LogLevel: "ERROR" }],
+        problems: ["Event source userAuthEvents needs log level INFO, not ERROR."],
+      },
+      {
+        title: "a Firehose stream ARN as the log group",
+        entries: [
+          { ...NOTIFICATION_TO_LOGS, CloudWatchLogsConfiguration: { LogGroupArn: STREAM_ARN } },
+        ],
+        problems: [
+          `CloudWatchLogsConfiguration.LogGroupArn must be a CloudWatch Logs log group ARN, arn:<partition>:logs:<region>:<account>:log-group:<name>, not ${STREAM_ARN}.`,
+        ],
+      },
+      {
+        title: "a Kinesis data stream ARN as the Firehose stream",
+        entries: [
+          {
+            ...AUTH_EVENTS_TO_FIREHOSE,
+            FirehoseConfiguration: {
+              StreamArn: `arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/events`,
+            },
+          },
+        ],
+        problems: [
+          `FirehoseConfiguration.StreamArn must be a Firehose stream ARN, arn:<partition>:firehose:<region>:<account>:deliverystream/<name>, not arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/events.`,
+        ],
+      },
+      {
+        title: "an SQS ARN as the bucket",
+        entries: [{ ...AUTH_EVENTS_TO_S3, S3Configuration: { BucketArn: "arn:aws:sqs:::queue" } }],
+        problems: [
+          "S3Configuration.BucketArn must be an S3 bucket ARN, arn:<partition>:s3:::<bucket>, not arn:aws:sqs:::queue.",
+        ],
+      },
+      {
+        title: "a log group in another region",
+        entries: [
+          {
+            ...NOTIFICATION_TO_LOGS,
+            CloudWatchLogsConfiguration: {
+              LogGroupArn: `arn:aws:logs:us-west-2:${ACCOUNT}:log-group:x`,
+            },
+          },
+        ],
+        problems: [
+          `CloudWatchLogsConfiguration.LogGroupArn arn:aws:logs:us-west-2:${ACCOUNT}:log-group:x is in region us-west-2, but it must be in the user pool's region, us-east-1.`,
+        ],
+      },
+      {
+        title: "a Firehose stream in another region",
+        entries: [
+          {
+            ...AUTH_EVENTS_TO_FIREHOSE,
+            FirehoseConfiguration: {
+              StreamArn: `arn:aws:firehose:eu-west-1:${ACCOUNT}:deliverystream/x`,
+            },
+          },
+        ],
+        problems: [
+          `FirehoseConfiguration.StreamArn arn:aws:firehose:eu-west-1:${ACCOUNT}:deliverystream/x is in region eu-west-1, but it must be in the user pool's region, us-east-1.`,
+        ],
+      },
+      {
+        title: "a log group in another account",
+        entries: [
+          {
+            ...NOTIFICATION_TO_LOGS,
+            CloudWatchLogsConfiguration: {
+              LogGroupArn: `arn:aws:logs:${REGION}:111122223333:log-group:x`,
+            },
+          },
+        ],
+        problems: [
+          `CloudWatchLogsConfiguration.LogGroupArn arn:aws:logs:${REGION}:111122223333:log-group:x is in account 111122223333, but it must be in the user pool's account, ${ACCOUNT}.`,
+        ],
+      },
+    ];
+    for (const { title, entries, problems } of ruleCases) {
+      it(`rejects ${title}`, () =>
+        assertRejected(
+          setLogDelivery(client, plusPool, entries),
+          "InvalidParameterException",
+          ["Request validation Failed.", ...problems].join(" "),
+        ));
+    }
+
+    it("leaves the stored configuration alone when it rejects a Set", async () => {
+      await setLogDelivery(client, plusPool, [NOTIFICATION_TO_LOGS]);
+      await failureOf(
+        setLogDelivery(client, plusPool, [{ ...NOTIFICATION_TO_LOGS, LogLevel: "INFO" }]),
+      );
+      assert.deepEqual(await storedLogConfigurations(client, plusPool), [NOTIFICATION_TO_LOGS]);
+    });
+
+    for (const tier of ["ESSENTIALS", "LITE"] as const) {
+      it(`refuses userAuthEvents on a ${tier} pool with FeatureUnavailableInTierException`, async () => {
+        const id = await createPool(client, tier);
+        await assertRejected(
+          setLogDelivery(client, id, [AUTH_EVENTS_TO_S3]),
+          "FeatureUnavailableInTierException",
+          `Log delivery of userAuthEvents needs the PLUS feature plan, and user pool ${id} is on ${tier}: set its UserPoolTier to PLUS.`,
+        );
+        await setLogDelivery(client, id, [NOTIFICATION_TO_LOGS]);
+      });
+    }
+
+    it("reports an invalid request before the tier, and before a missing pool", async () => {
+      const essentials = await createPool(client, "ESSENTIALS");
+      const badLevel = [{ ...AUTH_EVENTS_TO_S3, LogLevel: unchecked<"INFO">("WARN") }];
+      for (const id of [essentials, "us-east-1_NoSuchPoo"]) {
+        const error = await failureOf(setLogDelivery(client, id, badLevel));
+        assert.equal(error.name, "InvalidParameterException");
+      }
+      const error = await failureOf(
+        setLogDelivery(client, essentials, [{ ...AUTH_EVENTS_TO_S3, LogLevel: "ERROR" }]),
+      );
+      assert.equal(error.name, "InvalidParameterException");
+    });
+  });
+
+  describe("wire protocol", () => {
+    it("answers errors as AWS JSON 1.1: name, message, HTTP status and request ID reach the SDK", async () => {
+      emulator.clearRequests();
+      const error = await failureOf(
+        client.send(new DescribeUserPoolCommand({ UserPoolId: "us-east-1_Missing00" })),
+      );
+      assert.equal(error.name, "ResourceNotFoundException");
+      assert.equal(error.message, "User pool us-east-1_Missing00 does not exist.");
+      assert.equal(error.$metadata?.httpStatusCode, 400);
+      assert.match(error.$metadata?.requestId ?? "", /^[0-9a-f-]{36}$/);
+      assert.equal(error.$metadata?.requestId, emulator.requests[0]?.requestId);
+    });
+
+    it("gives every successful answer a request ID", async () => {
+      emulator.clearRequests();
+      const answer = await client.send(new ListUserPoolsCommand({ MaxResults: 1 }));
+      assert.equal(answer.$metadata.httpStatusCode, 200);
+      assert.equal(answer.$metadata.requestId, emulator.requests[0]?.requestId);
+    });
+
+    it("answers a request without an Authorization header with MissingAuthenticationTokenException", () =>
+      assertRejected(
+        withoutAuthorization(emulatorClient(emulator)).send(
+          new ListUserPoolsCommand({ MaxResults: 1 }),
+        ),
+        "MissingAuthenticationTokenException",
+        "Missing Authentication Token",
+      ));
+
+    it("answers a body that is not JSON with SerializationException", async () => {
+      const error = await failureOf(
+        withRawBody(emulatorClient(emulator), "{not json").send(
+          new ListUserPoolsCommand({ MaxResults: 1 }),
+        ),
+      );
+      assert.equal(error.name, "SerializationException");
+      assert.equal(error.$metadata?.httpStatusCode, 400);
+    });
+
+    it("answers a member of the wrong JSON type with SerializationException", async () => {
+      const id = await createPool(client);
+      const body = JSON.stringify({ UserPoolId: id, LogConfigurations: "nope" });
+      await assertRejected(
+        withRawBody(emulatorClient(emulator), body).send(
+          new SetLogDeliveryConfigurationCommand({ UserPoolId: id, LogConfigurations: [] }),
+        ),
+        "SerializationException",
+        "Cannot read LogConfigurations: expected a list, found a string.",
+      );
+    });
+
+    it("drops null entries of LogConfigurations, as AWS does", async () => {
+      const id = await createPool(client);
+      const body = JSON.stringify({
+        UserPoolId: id,
+        LogConfigurations: [null, NOTIFICATION_TO_LOGS],
+      });
+      const answer = await withRawBody(emulatorClient(emulator), body).send(
+        new SetLogDeliveryConfigurationCommand({ UserPoolId: id, LogConfigurations: [] }),
+      );
+      assert.deepEqual(answer.LogDeliveryConfiguration?.LogConfigurations, [NOTIFICATION_TO_LOGS]);
+    });
+
+    it("answers an operation it does not serve with UnknownOperationException", () =>
+      assertRejected(
+        client.send(new ListUsersCommand({ UserPoolId: "us-east-1_abc" })),
+        "UnknownOperationException",
+        "The operation ListUsers is not known to this Cognito emulator.",
+      ));
+  });
+
+  describe("faults", () => {
+    it("throttles with TooManyRequestsException (HTTP 400, Rate exceeded), and records the fault", async () => {
+      emulator.clearRequests();
+      emulator.injectFault({ kind: "throttle", operation: "ListUserPools" });
+      await assertRejected(
+        client.send(new ListUserPoolsCommand({ MaxResults: 1 })),
+        "TooManyRequestsException",
+        "Rate exceeded",
+      );
+      assert.equal(emulator.requests[0]?.fault, "throttle");
+      assert.equal(emulator.requests[0]?.errorType, "TooManyRequestsException");
+      await client.send(new ListUserPoolsCommand({ MaxResults: 1 }));
+    });
+
+    it("is recovered from by the SDK's default retries when throttled once", async () => {
+      const id = await createPool(client);
+      emulator.clearRequests();
+      emulator.injectFault({ kind: "throttle", operation: "SetLogDeliveryConfiguration" });
+      const defaults = new CognitoIdentityProviderClient({
+        region: REGION,
+        endpoint: emulator.endpoint,
+        credentials: TEST_CREDENTIALS,
+      });
+      const answer = await setLogDelivery(defaults, id, [NOTIFICATION_TO_LOGS]);
+      assert.equal(answer.$metadata.attempts, 2);
+      assert.equal(emulator.callCount("SetLogDeliveryConfiguration"), 2);
+      assert.deepEqual(
+        emulator.requests.map((request) => request.status),
+        [400, 200],
+      );
+    });
+
+    it("answers InternalErrorException with HTTP 500", async () => {
+      emulator.injectFault({ kind: "internal-error" });
+      const error = await failureOf(client.send(new ListUserPoolsCommand({ MaxResults: 1 })));
+      assert.equal(error.name, "InternalErrorException");
+      assert.equal(error.$metadata?.httpStatusCode, 500);
+    });
+
+    it("delays the answer by latencyMs, then answers normally", async () => {
+      emulator.injectFault({ kind: "latency", latencyMs: 150, operation: "ListUserPools" });
+      const started = Date.now();
+      const answer = await client.send(new ListUserPoolsCommand({ MaxResults: 1 }));
+      assert.ok(Date.now() - started >= 140, `answered after ${Date.now() - started} ms`);
+      assert.equal(answer.$metadata.httpStatusCode, 200);
+    });
+
+    it("applies a Set and then drops the connection, so the client sees a network error", async () => {
+      const id = await createPool(client);
+      emulator.clearRequests();
+      emulator.injectFault({ kind: "drop-after-apply", operation: "SetLogDeliveryConfiguration" });
+      const error = await failureOf(setLogDelivery(client, id, [NOTIFICATION_TO_LOGS]));
+      assert.equal(error.$metadata?.httpStatusCode, undefined, `${error.name}: ${error.message}`);
+      assert.deepEqual(await storedLogConfigurations(client, id), [NOTIFICATION_TO_LOGS]);
+      assert.equal(emulator.requests[0]?.status, undefined);
+      assert.equal(emulator.requests[0]?.fault, "drop-after-apply");
+    });
+
+    it("hits `times` requests of its operation only, then is spent", async () => {
+      emulator.injectFault({ kind: "throttle", operation: "DescribeUserPool", times: 2 });
+      const id = await createPool(client);
+      for (let i = 0; i < 2; i++) {
+        const error = await failureOf(client.send(new DescribeUserPoolCommand({ UserPoolId: id })));
+        assert.equal(error.name, "TooManyRequestsException");
+      }
+      await client.send(new DescribeUserPoolCommand({ UserPoolId: id }));
+    });
+
+    it("takes faults from the start options, and clearFaults removes them", async () => {
+      const faulty = await startCognitoEmulator({
+        faults: [{ kind: "internal-error", times: Infinity }],
+      });
+      try {
+        const faultyClient = emulatorClient(faulty);
+        for (let i = 0; i < 3; i++) {
+          const error = await failureOf(
+            faultyClient.send(new ListUserPoolsCommand({ MaxResults: 1 })),
+          );
+          assert.equal(error.name, "InternalErrorException");
+        }
+        faulty.clearFaults();
+        await faultyClient.send(new ListUserPoolsCommand({ MaxResults: 1 }));
+      } finally {
+        await faulty.close();
+      }
+    });
+
+    it("refuses an invalid fault rule with a message saying what to write", () => {
+      assert.throws(
+        () => emulator.injectFault({ kind: unchecked("explode") }),
+        /unknown fault kind "explode"; use one of throttle, internal-error, latency, drop-after-apply/,
+      );
+      assert.throws(
+        () => emulator.injectFault({ kind: "throttle", operation: "SetLogDelivery" }),
+        /fault operation "SetLogDelivery" is not served/,
+      );
+      assert.throws(
+        () => emulator.injectFault({ kind: "latency" }),
+        /a latency fault needs latencyMs/,
+      );
+      assert.throws(
+        () => emulator.injectFault({ kind: "throttle", times: 0 }),
+        /fault times must be/,
+      );
+    });
+  });
+
+  describe("request log", () => {
+    it("records each request's operation, region, pool, body, status, error type, request ID and start", async () => {
+      emulator.clearRequests();
+      const before = new Date();
+      const created = await client.send(new CreateUserPoolCommand({ PoolName: "logged" }));
+      const id = created.UserPool?.Id ?? "";
+      await failureOf(setLogDelivery(client, id, [{ ...NOTIFICATION_TO_LOGS, LogLevel: "INFO" }]));
+      await client.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: id }));
+
+      const [create, set, get] = emulator.requests;
+      assert.equal(emulator.requests.length, 3);
+      assert.equal(create?.operation, "CreateUserPool");
+      assert.equal(create?.region, REGION);
+      assert.equal(create?.userPoolId, id);
+      assert.deepEqual(create?.body, { PoolName: "logged" });
+      assert.equal(create?.status, 200);
+      assert.equal(create?.requestId, created.$metadata.requestId);
+      assert.ok(create && create.startedAt >= before);
+      assert.equal(set?.operation, "SetLogDeliveryConfiguration");
+      assert.equal(set?.userPoolId, id);
+      assert.equal(set?.status, 400);
+      assert.equal(set?.errorType, "InvalidParameterException");
+      assert.equal(get?.errorType, undefined);
+
+      assert.equal(emulator.callCount("SetLogDeliveryConfiguration"), 1);
+      assert.equal(emulator.callCount("DeleteUserPool"), 0);
+      emulator.clearRequests();
+      assert.equal(emulator.requests.length, 0);
+    });
+  });
+});
+
+describe("Cognito emulator command line", () => {
+  it("parses defaults: port 4599 on 127.0.0.1, account 123456789012, no faults", () => {
+    assert.deepEqual(parseCliArguments([]), {
+      port: 4599,
+      host: "127.0.0.1",
+      accountId: "123456789012",
+      faults: [],
+      help: false,
+    });
+  });
+
+  it("parses every flag, with repeatable --fault kind[:operation[:times[:latencyMs]]]", () => {
+    const options = parseCliArguments([
+      "--port=0",
+      "--host",
+      "0.0.0.0",
+      "--account-id",
+      "111122223333",
+      "--fault",
+      "throttle:SetLogDeliveryConfiguration:2",
+      "--fault",
+      "latency::*:300",
+      "--fault",
+      "drop-after-apply",
+    ]);
+    assert.deepEqual(options, {
+      port: 0,
+      host: "0.0.0.0",
+      accountId: "111122223333",
+      faults: [
+        { kind: "throttle", operation: "SetLogDeliveryConfiguration", times: 2 },
+        { kind: "latency", times: Infinity, latencyMs: 300 },
+        { kind: "drop-after-apply" },
+      ],
+      help: false,
+    });
+  });
+
+  const badCommandLines: { argv: string[]; message: string }[] = [
+    {
+      argv: ["--port", "abc"],
+      message: '--port must be a whole number from 0 to 65535; got "abc"',
+    },
+    {
+      argv: ["--port", "70000"],
+      message: '--port must be a whole number from 0 to 65535; got "70000"',
+    },
+    { argv: ["--account-id", "123"], message: '--account-id must be 12 digits; got "123"' },
+    { argv: ["--bogus"], message: "Unknown option '--bogus'" },
+    { argv: ["stray"], message: "Unexpected argument 'stray'" },
+    {
+      argv: ["--fault", "explode"],
+      message:
+        '--fault "explode": unknown fault kind "explode"; use one of throttle, internal-error, latency, drop-after-apply',
+    },
+    {
+      argv: ["--fault", "latency:ListUserPools"],
+      message:
+        '--fault "latency:ListUserPools": a latency fault needs latencyMs, a number of milliseconds >= 0; got undefined',
+    },
+    {
+      argv: ["--fault", "throttle:*:x"],
+      message: '--fault "throttle:*:x": times must be a whole number; got "x"',
+    },
+    {
+      argv: ["--fault", "throttle:a:1:2:3"],
+      message:
+        '--fault "throttle:a:1:2:3" has too many parts; write kind[:operation[:times[:latencyMs]]]',
+    },
+  ];
+  for (const { argv, message } of badCommandLines) {
+    it(`refuses ${argv.join(" ")} with one line saying what to write`, () => {
+      assert.throws(
+        () => parseCliArguments(argv),
+        (error: Error) => error instanceof CliUsageError && error.message === message,
+      );
+    });
+  }
+
+  it("prints the endpoint and env lines, logs each request, refuses a port in use, and exits 0 on SIGTERM", async () => {
+    const holder = await startCognitoEmulator();
+    const heldPort = new URL(holder.endpoint).port;
+    const blocked = runCli(["--port", heldPort]);
+    const cli = runCli(["--port", "0"]);
+    try {
+      await cli.waitForOutput(/Press Ctrl\+C to stop\./);
+      const [, endpoint = ""] = cli.stdout().match(/export AWS_ENDPOINT_URL=(\S+)/) ?? [];
+      for (const line of ["AWS_ACCESS_KEY_ID=", "AWS_SECRET_ACCESS_KEY=", "AWS_REGION="]) {
+        assert.match(cli.stdout(), new RegExp(`export ${line}`));
+      }
+      const cliClient = new CognitoIdentityProviderClient({
+        region: REGION,
+        endpoint,
+        credentials: TEST_CREDENTIALS,
+        maxAttempts: 1,
+      });
+      await cliClient.send(new ListUserPoolsCommand({ MaxResults: 1 }));
+      await cli.waitForOutput(/ 200 ListUserPools us-east-1 /);
+      cli.child.kill("SIGTERM");
+      assert.equal(await cli.exited, 0);
+
+      assert.equal(await blocked.exited, 1);
+      assert.equal(
+        blocked.stderr(),
+        `cognito-emulator: cannot listen on 127.0.0.1:${heldPort}: the port is already in use; choose another with --port\n`,
+      );
+    } finally {
+      cli.child.kill();
+      blocked.child.kill();
+      await holder.close();
+    }
+  });
+});
