@@ -1,0 +1,223 @@
+/**
+ * A throw-away Pulumi project run by the real engine, offline: a local file backend, a
+ * passphrase for secrets, no update checks, no plugin downloads. Its `node_modules`
+ * holds links to this project's packages and to this package itself, laid out as in a
+ * user's project, so the engine's dynamic-provider process resolves
+ * `pulumi-cognito-log-delivery/implementation` exactly as it would there.
+ * Used by the end-to-end tests and by the demo.
+ */
+import { execFile, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+export const PROJECT_ROOT = path.resolve(__dirname, "../..");
+const PACKAGE_NAME = "pulumi-cognito-log-delivery";
+
+/** The engine's bin directory, built or reused by ensure-engine.sh (progress on stderr). */
+export function ensureEngine(): string {
+  const result = spawnSync("bash", [path.join(PROJECT_ROOT, "scripts/engine/ensure-engine.sh")], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (result.status !== 0) {
+    throw new Error(
+      `the Pulumi engine is not available (scripts/engine/ensure-engine.sh exited ${result.status})`,
+    );
+  }
+  return result.stdout.trim();
+}
+
+/** The outcome of one CLI command. */
+export interface CommandResult {
+  command: string;
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface WorkspaceOptions {
+  /** The program, as TypeScript source of index.ts. */
+  program: string;
+  /** The engine's bin directory. */
+  engineBin: string;
+  /** Extra environment for the engine and the providers it starts (AWS endpoint, keys). */
+  environment: Record<string, string>;
+  /** Project name; also names the temporary directory. */
+  name?: string;
+  /** Printed live to the terminal as well as captured (the demo). */
+  echo?: boolean;
+}
+
+/** A Pulumi project with one stack, `dev`, in a temporary directory. */
+export class PulumiWorkspace {
+  private constructor(
+    readonly directory: string,
+    private readonly options: WorkspaceOptions,
+    private readonly stateDirectory: string,
+  ) {}
+
+  static async create(options: WorkspaceOptions): Promise<PulumiWorkspace> {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), `${options.name ?? "cognito-e2e"}-`));
+    const directory = path.join(root, "project");
+    const stateDirectory = path.join(root, "state");
+    fs.mkdirSync(directory);
+    fs.mkdirSync(stateDirectory);
+    fs.mkdirSync(path.join(root, "home"));
+    writeProjectFiles(directory, options.name ?? "cognito-e2e");
+    linkNodeModules(directory);
+    const workspace = new PulumiWorkspace(directory, options, stateDirectory);
+    workspace.writeProgram(options.program);
+    await workspace.pulumiOrThrow("stack", "init", "dev");
+    return workspace;
+  }
+
+  /** Replaces index.ts. */
+  writeProgram(program: string): void {
+    fs.writeFileSync(path.join(this.directory, "index.ts"), program);
+  }
+
+  /** Sets a stack config value. */
+  async setConfig(key: string, value: string): Promise<void> {
+    await this.pulumiOrThrow("config", "set", key, value);
+  }
+
+  /** Runs `pulumi <args>` in the project; never throws on a non-zero exit. */
+  pulumi(...args: string[]): Promise<CommandResult> {
+    const environment = {
+      ...process.env,
+      ...this.options.environment,
+      PATH: `${this.options.engineBin}${path.delimiter}${process.env["PATH"] ?? ""}`,
+      PULUMI_BACKEND_URL: `file://${this.stateDirectory}`,
+      PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+      PULUMI_HOME: path.join(path.dirname(this.directory), "home"),
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+    };
+    const command = `pulumi ${args.join(" ")}`;
+    return new Promise((resolve) => {
+      const child = execFile(
+        "pulumi",
+        [...args, "--non-interactive", "--color=never"],
+        { cwd: this.directory, env: environment, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+          resolve({ command, code, stdout, stderr });
+        },
+      );
+      if (this.options.echo) {
+        child.stdout?.pipe(process.stdout);
+        child.stderr?.pipe(process.stderr);
+      }
+    });
+  }
+
+  /** Runs `pulumi <args>` and throws with the whole output when it fails. */
+  async pulumiOrThrow(...args: string[]): Promise<CommandResult> {
+    const result = await this.pulumi(...args);
+    if (result.code !== 0) {
+      throw new Error(
+        `${result.command} exited ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`,
+      );
+    }
+    return result;
+  }
+
+  /** The stack's checkpoint file as the file backend wrote it. */
+  stateFileText(): string {
+    const stacks = path.join(this.stateDirectory, ".pulumi", "stacks");
+    const candidates = findFiles(stacks, (file) => file.endsWith("dev.json"));
+    if (candidates.length !== 1) {
+      throw new Error(
+        `expected one checkpoint for stack dev under ${stacks}, found ${candidates.length}`,
+      );
+    }
+    return fs.readFileSync(candidates[0] as string, "utf8");
+  }
+
+  /** The resources in the stack's state. */
+  stateResources(): StateResource[] {
+    const checkpoint = JSON.parse(this.stateFileText()) as {
+      checkpoint?: { latest?: { resources?: StateResource[] } };
+    };
+    return checkpoint.checkpoint?.latest?.resources ?? [];
+  }
+
+  /** The URN of a resource of this project's `dev` stack. */
+  urnOf(type: string, name: string): string {
+    return `urn:pulumi:dev::${this.options.name ?? "cognito-e2e"}::${type}::${name}`;
+  }
+
+  /** Removes the whole temporary directory. */
+  dispose(): void {
+    fs.rmSync(path.dirname(this.directory), { recursive: true, force: true });
+  }
+}
+
+/** One resource of the checkpoint. */
+export interface StateResource {
+  urn: string;
+  type: string;
+  id?: string;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+}
+
+function writeProjectFiles(directory: string, name: string): void {
+  fs.writeFileSync(path.join(directory, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
+  // A user's project: the language host reads these dependencies to decide which plugins
+  // the program needs (with downloads off, @pulumi/aws must not make it fail).
+  fs.writeFileSync(
+    path.join(directory, "package.json"),
+    JSON.stringify(
+      {
+        name,
+        private: true,
+        main: "index.ts",
+        dependencies: { "@pulumi/pulumi": "*", "@pulumi/aws": "*", [PACKAGE_NAME]: "*" },
+      },
+      null,
+      2,
+    ),
+  );
+  fs.writeFileSync(
+    path.join(directory, "tsconfig.json"),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          strict: true,
+          target: "ES2023",
+          module: "commonjs",
+          moduleResolution: "node10",
+          esModuleInterop: true,
+        },
+      },
+      null,
+      2,
+    ),
+  );
+}
+
+/** node_modules with a link per package of this project, and this package itself. */
+function linkNodeModules(directory: string): void {
+  const target = path.join(directory, "node_modules");
+  fs.mkdirSync(target);
+  const source = path.join(PROJECT_ROOT, "node_modules");
+  for (const entry of fs.readdirSync(source)) {
+    if (entry !== ".bin" && entry !== PACKAGE_NAME) {
+      fs.symlinkSync(path.join(source, entry), path.join(target, entry), "dir");
+    }
+  }
+  fs.symlinkSync(PROJECT_ROOT, path.join(target, PACKAGE_NAME), "dir");
+}
+
+function findFiles(directory: string, wanted: (file: string) => boolean): string[] {
+  if (!fs.existsSync(directory)) {
+    return [];
+  }
+  return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(directory, entry.name);
+    return entry.isDirectory() ? findFiles(full, wanted) : wanted(full) ? [full] : [];
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * One emulator and one engine for the end-to-end suite, and a fresh Pulumi project per
+ * test. The engine and the providers it starts reach the emulator through the standard
+ * AWS environment, as a user's would reach AWS.
+ */
+import { ensureEngine, PulumiWorkspace } from "../../scripts/engine/pulumiWorkspace";
+import type { DeliveryDeclaration } from "./programs";
+import { deliveryProgram } from "./programs";
+import { useEmulator } from "../helpers/emulatorEnvironment";
+import type { EmulatorEnvironment } from "../helpers/emulatorEnvironment";
+
+export const E2E_CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: "AKIAE2EEMULATOR00001",
+  AWS_SECRET_ACCESS_KEY: "e2e-secret-key-that-must-not-reach-state",
+};
+
+export interface E2eEnvironment {
+  aws: EmulatorEnvironment;
+  /** A new project with one stack, running the given resources. */
+  workspace(
+    declarations: readonly DeliveryDeclaration[],
+    prelude?: string,
+  ): Promise<PulumiWorkspace>;
+}
+
+/** Registers the hooks of an end-to-end suite. */
+export function useEngine(): E2eEnvironment {
+  const aws = useEmulator();
+  const workspaces: PulumiWorkspace[] = [];
+  let engineBin = "";
+
+  before(function () {
+    this.timeout(60 * 60 * 1000); // a cold engine build takes minutes; warm, about a second
+    engineBin = ensureEngine();
+  });
+
+  afterEach(() => {
+    for (const workspace of workspaces.splice(0)) {
+      workspace.dispose();
+    }
+  });
+
+  return {
+    aws,
+    async workspace(declarations, prelude) {
+      const workspace = await PulumiWorkspace.create({
+        program: deliveryProgram(declarations, prelude),
+        engineBin,
+        environment: {
+          ...E2E_CREDENTIALS,
+          AWS_ENDPOINT_URL: aws.emulator.endpoint,
+          AWS_ACCOUNT_ID: "123456789012",
+          AWS_CONFIG_FILE: "/dev/null",
+          AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+        },
+      });
+      workspaces.push(workspace);
+      return workspace;
+    },
+  };
+}
