@@ -26,6 +26,7 @@ export type { RecordedRequest } from "./requestLog";
 
 export const DEFAULT_ACCOUNT_ID = "123456789012";
 export const DEFAULT_HOST = "127.0.0.1";
+const IDLE_CONNECTION_TIMEOUT_MS = 10 * 60 * 1000;
 
 export interface CognitoEmulatorOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
@@ -89,6 +90,11 @@ export async function startCognitoEmulator(
       response.destroy();
     });
   });
+  // Node closes idle keep-alive connections after 5 s. A client that reuses such a
+  // socket just as it closes sees ECONNRESET; the SDK would retry, but a test client with
+  // one attempt (exact call counts) fails. AWS endpoints keep idle connections far
+  // longer, so the emulator does too.
+  server.keepAliveTimeout = IDLE_CONNECTION_TIMEOUT_MS;
   await listen(server, port, host);
   const { port: boundPort } = server.address() as AddressInfo;
   return {

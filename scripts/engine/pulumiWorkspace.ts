@@ -37,8 +37,6 @@ export interface CommandResult {
 }
 
 export interface WorkspaceOptions {
-  /** The program, as TypeScript source of index.ts. */
-  program: string;
   /** The engine's bin directory. */
   engineBin: string;
   /** Extra environment for the engine and the providers it starts (AWS endpoint, keys). */
@@ -49,27 +47,65 @@ export interface WorkspaceOptions {
   echo?: boolean;
 }
 
-/** A Pulumi project with one stack, `dev`, in a temporary directory. */
+/** Where a workspace keeps what it must remove afterwards. */
+interface WorkspaceLayout {
+  /** The project directory (holds Pulumi.yaml). */
+  directory: string;
+  /** The stack's name. */
+  stack: string;
+  /** A temporary directory for the state backend and PULUMI_HOME, removed by `dispose`. */
+  scratch: string;
+  /** Whether the project directory itself is temporary (removed by `dispose`). */
+  ownsProject: boolean;
+}
+
+/** A Pulumi project with one stack, run offline with a throw-away file backend. */
 export class PulumiWorkspace {
   private constructor(
-    readonly directory: string,
+    private readonly layout: WorkspaceLayout,
     private readonly options: WorkspaceOptions,
-    private readonly stateDirectory: string,
   ) {}
 
-  static async create(options: WorkspaceOptions): Promise<PulumiWorkspace> {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), `${options.name ?? "cognito-e2e"}-`));
-    const directory = path.join(root, "project");
-    const stateDirectory = path.join(root, "state");
+  /** A new temporary project whose index.ts is `options.program`, with stack `dev`. */
+  static async create(options: WorkspaceOptions & { program: string }): Promise<PulumiWorkspace> {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `${options.name ?? "cognito-e2e"}-`));
+    const directory = path.join(scratch, "project");
     fs.mkdirSync(directory);
-    fs.mkdirSync(stateDirectory);
-    fs.mkdirSync(path.join(root, "home"));
     writeProjectFiles(directory, options.name ?? "cognito-e2e");
     linkNodeModules(directory);
-    const workspace = new PulumiWorkspace(directory, options, stateDirectory);
+    const workspace = new PulumiWorkspace(
+      { directory, stack: "dev", scratch, ownsProject: true },
+      options,
+    );
     workspace.writeProgram(options.program);
-    await workspace.pulumiOrThrow("stack", "init", "dev");
+    await workspace.initialize();
     return workspace;
+  }
+
+  /** An existing project (e.g. this repository's root), with a new stack in a throw-away backend. */
+  static async forProject(
+    directory: string,
+    stack: string,
+    options: WorkspaceOptions,
+  ): Promise<PulumiWorkspace> {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `${options.name ?? "cognito-demo"}-`));
+    const workspace = new PulumiWorkspace(
+      { directory, stack, scratch, ownsProject: false },
+      options,
+    );
+    await workspace.initialize();
+    return workspace;
+  }
+
+  /** The project directory. */
+  get directory(): string {
+    return this.layout.directory;
+  }
+
+  private async initialize(): Promise<void> {
+    fs.mkdirSync(path.join(this.layout.scratch, "state"));
+    fs.mkdirSync(path.join(this.layout.scratch, "home"));
+    await this.pulumiOrThrow("stack", "init", this.layout.stack);
   }
 
   /** Replaces index.ts. */
@@ -88,9 +124,9 @@ export class PulumiWorkspace {
       ...process.env,
       ...this.options.environment,
       PATH: `${this.options.engineBin}${path.delimiter}${process.env["PATH"] ?? ""}`,
-      PULUMI_BACKEND_URL: `file://${this.stateDirectory}`,
+      PULUMI_BACKEND_URL: `file://${path.join(this.layout.scratch, "state")}`,
       PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
-      PULUMI_HOME: path.join(path.dirname(this.directory), "home"),
+      PULUMI_HOME: path.join(this.layout.scratch, "home"),
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
@@ -126,8 +162,10 @@ export class PulumiWorkspace {
 
   /** The stack's checkpoint file as the file backend wrote it. */
   stateFileText(): string {
-    const stacks = path.join(this.stateDirectory, ".pulumi", "stacks");
-    const candidates = findFiles(stacks, (file) => file.endsWith("dev.json"));
+    const stacks = path.join(this.layout.scratch, "state", ".pulumi", "stacks");
+    const candidates = findFiles(stacks, (file) =>
+      file.endsWith(`${path.sep}${this.layout.stack}.json`),
+    );
     if (candidates.length !== 1) {
       throw new Error(
         `expected one checkpoint for stack dev under ${stacks}, found ${candidates.length}`,
@@ -144,14 +182,19 @@ export class PulumiWorkspace {
     return checkpoint.checkpoint?.latest?.resources ?? [];
   }
 
-  /** The URN of a resource of this project's `dev` stack. */
+  /** The URN of a resource of this stack. */
   urnOf(type: string, name: string): string {
-    return `urn:pulumi:dev::${this.options.name ?? "cognito-e2e"}::${type}::${name}`;
+    return `urn:pulumi:${this.layout.stack}::${this.options.name ?? "cognito-e2e"}::${type}::${name}`;
   }
 
-  /** Removes the whole temporary directory. */
+  /** Removes the backend, PULUMI_HOME, and the project if temporary or else its stack config file. */
   dispose(): void {
-    fs.rmSync(path.dirname(this.directory), { recursive: true, force: true });
+    fs.rmSync(this.layout.scratch, { recursive: true, force: true });
+    if (!this.layout.ownsProject) {
+      fs.rmSync(path.join(this.layout.directory, `Pulumi.${this.layout.stack}.yaml`), {
+        force: true,
+      });
+    }
   }
 }
 

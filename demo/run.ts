@@ -1,0 +1,174 @@
+/**
+ * `npm run demo`: the product, for real, with no AWS account. Builds or finds the Pulumi
+ * engine, starts the local Cognito emulator, creates a user pool in it, and runs the root
+ * Pulumi project (demo/index.ts) through up, a change of destination, a reordering, a
+ * change made behind Pulumi's back, refresh, repair and destroy, showing the engine's own
+ * output. Each step is checked against the emulator; the demo exits non-zero if any step
+ * does not behave as shown, and removes everything it created.
+ */
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolCommand,
+  GetLogDeliveryConfigurationCommand,
+  SetLogDeliveryConfigurationCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import type { LogConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
+import { startCognitoEmulator } from "../emulator/server";
+import { ensureEngine, PROJECT_ROOT, PulumiWorkspace } from "../scripts/engine/pulumiWorkspace";
+import type { CommandResult } from "../scripts/engine/pulumiWorkspace";
+
+const REGION = "us-east-1";
+const ACCOUNT = "123456789012";
+const ARNS = {
+  logGroup: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/vendedlogs/cognito/demo`,
+  stream: `arn:aws:firehose:${REGION}:${ACCOUNT}:deliverystream/cognito-auth-events`,
+  bucket: "arn:aws:s3:::cognito-auth-events-demo",
+};
+const CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: "AKIADEMOEMULATOR0001",
+  AWS_SECRET_ACCESS_KEY: "demo-secret",
+};
+
+/** A step whose outcome did not match what the demo says. */
+class StepFailed extends Error {}
+
+function heading(text: string): void {
+  console.log(`\n\x1b[1m── ${text}\x1b[0m`);
+}
+
+function expect(condition: boolean, what: string): void {
+  if (!condition) {
+    throw new StepFailed(what);
+  }
+  console.log(`\x1b[32m✔ ${what}\x1b[0m`);
+}
+
+/** Destinations on the pool, one line each, for the checks and the reader. */
+function describe(entries: readonly LogConfigurationType[]): string {
+  return entries
+    .map((entry) => {
+      const arn =
+        entry.CloudWatchLogsConfiguration?.LogGroupArn ??
+        entry.S3Configuration?.BucketArn ??
+        entry.FirehoseConfiguration?.StreamArn;
+      return `${entry.EventSource} → ${arn}`;
+    })
+    .sort()
+    .join("; ");
+}
+
+async function main(): Promise<void> {
+  heading("Setting up: the Pulumi engine, the local Cognito emulator and a user pool");
+  const engineBin = ensureEngine();
+  const emulator = await startCognitoEmulator({ port: 0, accountId: ACCOUNT });
+  const cognito = new CognitoIdentityProviderClient({
+    region: REGION,
+    endpoint: emulator.endpoint,
+    credentials: {
+      accessKeyId: CREDENTIALS.AWS_ACCESS_KEY_ID,
+      secretAccessKey: CREDENTIALS.AWS_SECRET_ACCESS_KEY,
+    },
+  });
+  let workspace: PulumiWorkspace | undefined;
+  try {
+    const created = await cognito.send(
+      new CreateUserPoolCommand({
+        PoolName: "demo",
+        UserPoolTier: "PLUS",
+        UserPoolAddOns: { AdvancedSecurityMode: "AUDIT" },
+      }),
+    );
+    const userPoolId = created.UserPool?.Id ?? "";
+    console.log(
+      `emulator at ${emulator.endpoint}; user pool ${userPoolId} (Plus plan, threat protection in audit mode)`,
+    );
+    const onPool = async (): Promise<string> =>
+      describe(
+        (await cognito.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: userPoolId })))
+          .LogDeliveryConfiguration?.LogConfigurations ?? [],
+      );
+
+    workspace = await PulumiWorkspace.forProject(PROJECT_ROOT, "demo", {
+      engineBin,
+      name: "cognito-log-delivery-demo",
+      echo: true,
+      environment: { ...CREDENTIALS, AWS_ENDPOINT_URL: emulator.endpoint, AWS_ACCOUNT_ID: ACCOUNT },
+    });
+    const run = async (...args: string[]): Promise<CommandResult> => {
+      console.log(`\n$ pulumi ${args.join(" ")}`);
+      return workspace!.pulumiOrThrow(...args);
+    };
+    for (const [key, value] of Object.entries({
+      userPoolId,
+      notificationsLogGroupArn: ARNS.logGroup,
+      authEventsDestination: "firehose",
+      authEventsStreamArn: ARNS.stream,
+      authEventsBucketArn: ARNS.bucket,
+    })) {
+      await workspace.setConfig(key, value);
+    }
+
+    heading(
+      "1. pulumi up: message-delivery errors to CloudWatch Logs, threat-protection activity to Firehose",
+    );
+    await run("up", "--yes");
+    expect(
+      (await onPool()) === `userAuthEvents → ${ARNS.stream}; userNotification → ${ARNS.logGroup}`,
+      "the pool delivers userNotification to the log group and userAuthEvents to the Firehose stream",
+    );
+
+    heading("2. Change userAuthEvents from Firehose to S3: the preview shows exactly that change");
+    await workspace.setConfig("authEventsDestination", "s3");
+    const changePreview = await run("preview", "--diff");
+    expect(/~ 1 to update/.test(changePreview.stdout), "the preview has one update");
+    expect(
+      /s3Configuration/.test(changePreview.stdout) &&
+        /firehoseConfiguration/.test(changePreview.stdout),
+      "it names the destinations that change",
+    );
+    emulator.clearRequests();
+    await run("up", "--yes");
+    expect(emulator.callCount("SetLogDeliveryConfiguration") === 1, "up made one write");
+    expect(
+      (await onPool()).includes(`userAuthEvents → ${ARNS.bucket}`),
+      "the pool now delivers userAuthEvents to S3",
+    );
+
+    heading("3. Reorder the entries: no change");
+    await workspace.setConfig("reverseEntries", "true");
+    emulator.clearRequests();
+    await run("preview", "--expect-no-changes");
+    expect(emulator.requests.length === 0, "the preview made no AWS call");
+
+    heading("4. Someone empties the pool's log delivery behind Pulumi's back");
+    await cognito.send(
+      new SetLogDeliveryConfigurationCommand({ UserPoolId: userPoolId, LogConfigurations: [] }),
+    );
+    console.log(`(outside Pulumi) SetLogDeliveryConfiguration ${userPoolId} []`);
+    const refresh = await run("refresh", "--yes", "--diff");
+    expect(/1 updated/.test(refresh.stdout), "refresh reports the resource changed outside Pulumi");
+    await run("up", "--yes");
+    expect(
+      (await onPool()) === `userAuthEvents → ${ARNS.bucket}; userNotification → ${ARNS.logGroup}`,
+      "up put the declared configuration back",
+    );
+
+    heading("5. pulumi destroy: the pool is left with no log delivery");
+    await run("destroy", "--yes");
+    expect((await onPool()) === "", "the pool has no log delivery");
+    console.log(
+      "\nThe demo behaved as shown. Against AWS: the same root project, with real ARNs in the stack config.",
+    );
+  } finally {
+    workspace?.dispose();
+    cognito.destroy();
+    await emulator.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  const message =
+    error instanceof StepFailed ? `step did not behave as shown: ${error.message}` : String(error);
+  console.error(`\n\x1b[31m✗ ${message}\x1b[0m`);
+  process.exitCode = 1;
+});
