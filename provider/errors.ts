@@ -66,8 +66,9 @@ export class ExistingConfigurationError extends LogDeliveryError {
 
 /** Where an AWS call went and what it was for. */
 export interface AwsCallContext {
-  operation: "GetLogDeliveryConfiguration" | "SetLogDeliveryConfiguration";
-  userPoolId: string;
+  operation: "GetLogDeliveryConfiguration" | "SetLogDeliveryConfiguration" | "ListUserPools";
+  /** The pool the call was about; none for ListUserPools. */
+  userPoolId?: string;
   region: string;
 }
 
@@ -87,7 +88,7 @@ export interface AwsFailureDetails {
 export class AwsCallError extends LogDeliveryError {
   static readonly kind = "AwsCallError";
   readonly operation: AwsCallContext["operation"];
-  readonly userPoolId: string;
+  readonly userPoolId: string | undefined;
   readonly region: string;
   readonly awsErrorName: string;
   readonly requestId: string | undefined;
@@ -99,7 +100,7 @@ export class AwsCallError extends LogDeliveryError {
       details.attempts && details.attempts > 1 ? `, after ${details.attempts} attempts` : "";
     super(
       AwsCallError.kind,
-      `${context.operation} failed for user pool ${context.userPoolId} in ${context.region}: ` +
+      `${context.operation} failed${context.userPoolId ? ` for user pool ${context.userPoolId}` : ""} in ${context.region}: ` +
         `${details.awsErrorName}: ${details.awsMessage}${request}${attempts}. ${details.advice}`,
     );
     if (options?.cause !== undefined) {

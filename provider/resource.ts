@@ -51,4 +51,24 @@ export class UserPoolLogDelivery extends pulumi.dynamic.Resource {
       "UserPoolLogDelivery",
     );
   }
+
+  /**
+   * A read-only reference to the log delivery of an existing pool, by pool ID: Pulumi
+   * reads it (one GetLogDeliveryConfiguration) and never changes or deletes it. The
+   * pool's region is taken from its ID unless `state.region` says otherwise.
+   */
+  static get(
+    name: string,
+    id: pulumi.Input<pulumi.ID>,
+    state?: { region?: pulumi.Input<string> },
+    opts?: pulumi.CustomResourceOptions,
+  ): UserPoolLogDelivery {
+    // A read passes these to the provider's `read`, which reports what is on the pool;
+    // the empty list is never applied.
+    return new UserPoolLogDelivery(
+      name,
+      { userPoolId: id, region: state?.region, logConfigurations: [] },
+      { ...opts, id },
+    );
+  }
 }

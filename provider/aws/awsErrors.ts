@@ -118,7 +118,11 @@ function adviceFor(name: string, context: AwsCallContext, facts: FailureFacts): 
     return 'userAuthEvents needs the Plus feature plan (UserPoolTier PLUS) with threat protection in audit-only or full-function mode: on the aws.cognito.UserPool set userPoolTier: "PLUS" and userPoolAddOns: { advancedSecurityMode: "AUDIT" } (or "ENFORCED"), or remove the userAuthEvents entry.';
   }
   if (isAccessDenied(name)) {
-    return `The identity in use (${facts.identity}) is not allowed to do this. Grant it these IAM actions: ${iamActionsFor(facts.configuration).join(", ")}.`;
+    const actions =
+      context.operation === "ListUserPools"
+        ? ["cognito-idp:ListUserPools", "cognito-idp:GetLogDeliveryConfiguration"]
+        : iamActionsFor(facts.configuration);
+    return `The identity in use (${facts.identity}) is not allowed to do this. Grant it these IAM actions: ${actions.join(", ")}.`;
   }
   if (name === "InvalidParameterException") {
     return "AWS rejected the configuration for a reason that cannot be checked before calling it. Common causes: the destination does not exist or is in another account; the log group is encrypted with KMS (Cognito cannot write to it); the log group's resource policy would exceed 5120 characters (use a log group whose name starts with /aws/vendedlogs/).";

@@ -1,0 +1,152 @@
+import * as assert from "node:assert/strict";
+import { adoptedResourceName, adoptionSource, importFile } from "../../provider/cli/adoption";
+import { CliUsageError, DEFAULT_OUT_DIRECTORY, parseArguments } from "../../provider/cli/arguments";
+import type { DiscoveredPool } from "../../provider/cli/discover";
+import { poolTable } from "../../provider/cli/render";
+import {
+  BUCKET_ARN,
+  LOG_GROUP_ARN,
+  POOL_ID,
+  authEventsToStream,
+  notificationsToLogGroup,
+} from "../fixtures/arns";
+
+const POOLS: DiscoveredPool[] = [
+  {
+    userPoolId: POOL_ID,
+    name: "tenant-a users",
+    logConfigurations: [notificationsToLogGroup, authEventsToStream],
+  },
+  { userPoolId: "us-east-1_Empty1", name: "tenant-b", logConfigurations: [] },
+  {
+    userPoolId: "us-east-1_Bucket1",
+    name: "tenant-a users",
+    logConfigurations: [
+      {
+        eventSource: "userAuthEvents",
+        logLevel: "INFO",
+        s3Configuration: { bucketArn: BUCKET_ARN },
+      },
+    ],
+  },
+];
+
+describe("discover command line", () => {
+  const cases: { argv: string[]; environment?: Record<string, string>; expected: unknown }[] = [
+    {
+      argv: ["discover", "--region", "eu-west-1"],
+      expected: {
+        command: "discover",
+        region: "eu-west-1",
+        json: false,
+        adopt: { kind: "none" },
+        outDirectory: DEFAULT_OUT_DIRECTORY,
+      },
+    },
+    {
+      argv: ["discover", "--json"],
+      environment: { AWS_REGION: "us-east-2" },
+      expected: {
+        command: "discover",
+        region: "us-east-2",
+        json: true,
+        adopt: { kind: "none" },
+        outDirectory: DEFAULT_OUT_DIRECTORY,
+      },
+    },
+    {
+      argv: ["discover", "--pool", "a_1", "--pool", "b_2", "--pool", "a_1", "--out", "adopt"],
+      environment: { AWS_DEFAULT_REGION: "us-west-2" },
+      expected: {
+        command: "discover",
+        region: "us-west-2",
+        json: false,
+        adopt: { kind: "pools", userPoolIds: ["a_1", "b_2"] },
+        outDirectory: "adopt",
+      },
+    },
+    {
+      argv: ["discover", "--region", "eu-west-1", "--all"],
+      expected: {
+        command: "discover",
+        region: "eu-west-1",
+        json: false,
+        adopt: { kind: "all" },
+        outDirectory: DEFAULT_OUT_DIRECTORY,
+      },
+    },
+    { argv: ["discover", "--help"], expected: "help" },
+  ];
+  for (const { argv, environment, expected } of cases) {
+    it(`parses ${argv.join(" ")}`, () =>
+      assert.deepEqual(parseArguments(argv, environment ?? {}), expected));
+  }
+
+  it("needs a region", () => {
+    assert.throws(
+      () => parseArguments(["discover"], {}),
+      new CliUsageError("no region: pass --region eu-west-1, or set AWS_REGION"),
+    );
+  });
+});
+
+describe("discover output", () => {
+  it("renders a table with one destination per event source", () => {
+    assert.equal(
+      poolTable(POOLS, "us-east-1"),
+      [
+        "USER POOL ID         NAME            userNotification                                       userAuthEvents",
+        "us-east-1_AbCdEf123  tenant-a users  CloudWatch Logs /aws/vendedlogs/cognito/notifications  Firehose cognito-auth-events",
+        "us-east-1_Empty1     tenant-b        -                                                      -",
+        "us-east-1_Bucket1    tenant-a users  -                                                      S3 cognito-auth-events",
+        "",
+        "3 user pools in us-east-1, 2 with log delivery.",
+      ].join("\n"),
+    );
+  });
+
+  it("writes import entries whose inputs and outputs are the pool's state with the serialised provider", () => {
+    assert.deepEqual(importFile([POOLS[0]!], "us-east-1", "exports.handler = …"), {
+      resources: [
+        {
+          type: "pulumi-nodejs:dynamic/cognito:UserPoolLogDelivery",
+          name: `user-pool-logs-${POOL_ID}`,
+          id: POOL_ID,
+          inputs: {
+            userPoolId: POOL_ID,
+            region: "us-east-1",
+            logConfigurations: [notificationsToLogGroup, authEventsToStream],
+            __provider: "exports.handler = …",
+          },
+          outputs: {
+            userPoolId: POOL_ID,
+            region: "us-east-1",
+            logConfigurations: [notificationsToLogGroup, authEventsToStream],
+            __provider: "exports.handler = …",
+          },
+        },
+      ],
+    });
+  });
+
+  it("writes TypeScript declaring each pool as found, with unique variable names matching the import", () => {
+    const source = adoptionSource(POOLS, "us-east-1", "adopt/import.json");
+    assert.match(
+      source,
+      /^\/\/ 1\. pulumi import --file adopt\/import\.json --generate-code=false --protect=false --yes$/m,
+    );
+    assert.match(
+      source,
+      new RegExp(
+        `export const tenantAUsersLogDelivery = new UserPoolLogDelivery\\("${adoptedResourceName(POOL_ID)}", \\{\\n` +
+          `  userPoolId: "${POOL_ID}",\\n  region: "us-east-1",\\n  logConfigurations: \\[\\n` +
+          `    \\{ eventSource: "userNotification", logLevel: "ERROR", cloudWatchLogsConfiguration: \\{ logGroupArn: "${LOG_GROUP_ARN}" \\} \\},\\n`,
+      ),
+    );
+    assert.match(
+      source,
+      /\/\/ User pool "tenant-b" \(no log delivery yet\)\.\nexport const tenantBLogDelivery = [^\n]+\n[^\n]+\n[^\n]+\n {2}logConfigurations: \[\],/,
+    );
+    assert.match(source, /export const tenantAUsersLogDelivery2 = /);
+  });
+});
