@@ -9,22 +9,17 @@ import * as path from "node:path";
 import { adoptedResourceName } from "../../provider/cli/adoption";
 import { runCli } from "../../provider/cli/main";
 import type { PulumiWorkspace } from "../../scripts/engine/pulumiWorkspace";
-import { BUCKET_ARN, LOG_GROUP_ARN, STREAM_ARN, notificationsToLogGroup } from "../fixtures/arns";
+import {
+  AWS_AUTH_EVENTS_TO_BUCKET,
+  AWS_AUTH_EVENTS_TO_STREAM,
+  AWS_NOTIFICATIONS_TO_LOG_GROUP,
+  BUCKET_ARN,
+  SET,
+  notificationsToLogGroup,
+} from "../fixtures/arns";
 import { TEST_REGION } from "../helpers/emulatorEnvironment";
 import { useEngine } from "./e2eEnvironment";
 import { deliveryProgram } from "./programs";
-
-const SET = "SetLogDeliveryConfiguration";
-const AWS_NOTIFICATIONS = {
-  EventSource: "userNotification" as const,
-  LogLevel: "ERROR" as const,
-  CloudWatchLogsConfiguration: { LogGroupArn: LOG_GROUP_ARN },
-};
-const AWS_AUTH_TO_STREAM = {
-  EventSource: "userAuthEvents" as const,
-  LogLevel: "INFO" as const,
-  FirehoseConfiguration: { StreamArn: STREAM_ARN },
-};
 
 describe("end to end: adopting pools configured outside Pulumi", function () {
   this.timeout(180_000);
@@ -59,7 +54,10 @@ describe("end to end: adopting pools configured outside Pulumi", function () {
 
   it("adopts a pool whose delivery equals the declared one with no write to AWS", async () => {
     const userPoolId = await e2e.aws.createPool();
-    await e2e.aws.setOutside(userPoolId, [AWS_NOTIFICATIONS, AWS_AUTH_TO_STREAM]);
+    await e2e.aws.setOutside(userPoolId, [
+      AWS_NOTIFICATIONS_TO_LOG_GROUP,
+      AWS_AUTH_EVENTS_TO_STREAM,
+    ]);
     const workspace = await e2e.workspace([]);
     e2e.aws.emulator.clearRequests();
 
@@ -82,7 +80,10 @@ describe("end to end: adopting pools configured outside Pulumi", function () {
 
   it("adopts with exactly the declared change when the program differs from the pool", async () => {
     const userPoolId = await e2e.aws.createPool();
-    await e2e.aws.setOutside(userPoolId, [AWS_NOTIFICATIONS, AWS_AUTH_TO_STREAM]);
+    await e2e.aws.setOutside(userPoolId, [
+      AWS_NOTIFICATIONS_TO_LOG_GROUP,
+      AWS_AUTH_EVENTS_TO_STREAM,
+    ]);
     const workspace = await e2e.workspace([]);
     await discoverAndImport(workspace, userPoolId);
 
@@ -118,20 +119,13 @@ describe("end to end: adopting pools configured outside Pulumi", function () {
     const onPool = await e2e.aws.getOutside(userPoolId);
     assert.deepEqual(
       [...onPool].sort((x, y) => String(y.EventSource).localeCompare(String(x.EventSource))),
-      [
-        AWS_NOTIFICATIONS,
-        {
-          EventSource: "userAuthEvents",
-          LogLevel: "INFO",
-          S3Configuration: { BucketArn: BUCKET_ARN },
-        },
-      ],
+      [AWS_NOTIFICATIONS_TO_LOG_GROUP, AWS_AUTH_EVENTS_TO_BUCKET],
     );
   });
 
   it("UserPoolLogDelivery.get reads a pool's delivery and never writes or clears it", async () => {
     const userPoolId = await e2e.aws.createPool();
-    await e2e.aws.setOutside(userPoolId, [AWS_NOTIFICATIONS]);
+    await e2e.aws.setOutside(userPoolId, [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
     const prelude = `export const delivered = UserPoolLogDelivery.get("existing", ${JSON.stringify(userPoolId)}).logConfigurations;`;
     const workspace = await e2e.workspace([], prelude);
     e2e.aws.emulator.clearRequests();
@@ -142,6 +136,6 @@ describe("end to end: adopting pools configured outside Pulumi", function () {
     assert.deepEqual(outputs.delivered, [notificationsToLogGroup]);
     await workspace.pulumiOrThrow("destroy", "--yes");
     assert.equal(e2e.aws.emulator.callCount(SET), 0);
-    assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS]);
+    assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
   });
 });

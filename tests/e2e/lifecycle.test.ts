@@ -1,8 +1,10 @@
 import * as assert from "node:assert/strict";
 import {
-  BUCKET_ARN,
-  LOG_GROUP_ARN,
-  STREAM_ARN,
+  AWS_AUTH_EVENTS_TO_STREAM,
+  AWS_NOTIFICATIONS_TO_LOG_GROUP,
+  GET,
+  SET,
+  authEventsToBucket,
   authEventsToStream,
   notificationsToLogGroup,
 } from "../fixtures/arns";
@@ -11,23 +13,6 @@ import { deliveryProgram } from "./programs";
 import type { PulumiWorkspace } from "../../scripts/engine/pulumiWorkspace";
 
 const DELIVERY_TYPE = "pulumi-nodejs:dynamic/cognito:UserPoolLogDelivery";
-const SET = "SetLogDeliveryConfiguration";
-const GET = "GetLogDeliveryConfiguration";
-const authEventsToBucket = {
-  eventSource: "userAuthEvents",
-  logLevel: "INFO",
-  s3Configuration: { bucketArn: BUCKET_ARN },
-};
-const AWS_NOTIFICATIONS = {
-  EventSource: "userNotification",
-  LogLevel: "ERROR",
-  CloudWatchLogsConfiguration: { LogGroupArn: LOG_GROUP_ARN },
-};
-const AWS_AUTH_TO_STREAM = {
-  EventSource: "userAuthEvents",
-  LogLevel: "INFO",
-  FirehoseConfiguration: { StreamArn: STREAM_ARN },
-};
 
 interface PreviewJson {
   steps?: { op: string; urn: string; diffReasons?: string[] }[];
@@ -59,8 +44,8 @@ describe("end to end: the real Pulumi engine against the emulator", function () 
     ]);
     await workspace.pulumiOrThrow("up", "--yes");
     assert.deepEqual(sortedByEventSource(await e2e.aws.getOutside(userPoolId)), [
-      AWS_NOTIFICATIONS,
-      AWS_AUTH_TO_STREAM,
+      AWS_NOTIFICATIONS_TO_LOG_GROUP,
+      AWS_AUTH_EVENTS_TO_STREAM,
     ]);
 
     e2e.aws.emulator.clearRequests();
@@ -152,7 +137,7 @@ describe("end to end: the real Pulumi engine against the emulator", function () 
     assert.match(refresh.stdout, /1 updated/);
     assert.deepEqual((await preview(workspace)).changeSummary, { same: 1, update: 1 });
     await workspace.pulumiOrThrow("up", "--yes");
-    assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS]);
+    assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
     await workspace.pulumiOrThrow("preview", "--expect-no-changes");
   });
 
@@ -204,14 +189,14 @@ describe("end to end: the real Pulumi engine against the emulator", function () 
 
   it("create refuses to overwrite a configuration made outside Pulumi", async () => {
     const userPoolId = await e2e.aws.createPool();
-    await e2e.aws.setOutside(userPoolId, [AWS_AUTH_TO_STREAM as never]);
+    await e2e.aws.setOutside(userPoolId, [AWS_AUTH_EVENTS_TO_STREAM as never]);
     const workspace = await e2e.workspace([
       { name: "logs", userPoolId, logConfigurations: [notificationsToLogGroup] },
     ]);
     const result = await workspace.pulumi("up", "--yes");
     assert.notEqual(result.code, 0);
     assert.match(result.stdout + result.stderr, /already delivers logs, and not as declared/);
-    assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_AUTH_TO_STREAM]);
+    assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_AUTH_EVENTS_TO_STREAM]);
   });
 
   it("several resources on several pools in one stack, created in parallel", async () => {
@@ -226,7 +211,7 @@ describe("end to end: the real Pulumi engine against the emulator", function () 
     e2e.aws.emulator.clearRequests();
     await workspace.pulumiOrThrow("up", "--yes", "--parallel", "6");
     for (const userPoolId of pools) {
-      assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS]);
+      assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
     }
     assert.equal(e2e.aws.emulator.callCount(SET), pools.length);
     assert.equal(e2e.aws.emulator.callCount(GET) >= pools.length, true);
@@ -271,6 +256,6 @@ describe("end to end: the real Pulumi engine against the emulator", function () 
       prelude,
     );
     await workspace.pulumiOrThrow("up", "--yes");
-    assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS]);
+    assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
   });
 });

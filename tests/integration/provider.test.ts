@@ -2,32 +2,18 @@ import * as assert from "node:assert/strict";
 import { AwsCallError, ExistingConfigurationError } from "../../provider/errors";
 import { UserPoolLogDeliveryProvider } from "../../provider/implementation";
 import {
-  BUCKET_ARN,
+  AWS_AUTH_EVENTS_TO_BUCKET,
+  AWS_AUTH_EVENTS_TO_STREAM,
+  AWS_NOTIFICATIONS_TO_LOG_GROUP,
+  GET,
   LOG_GROUP_ARN,
+  SET,
   STREAM_ARN,
+  authEventsToBucket,
   authEventsToStream,
   notificationsToLogGroup,
 } from "../fixtures/arns";
 import { TEST_REGION, useEmulator } from "../helpers/emulatorEnvironment";
-
-const GET = "GetLogDeliveryConfiguration";
-const SET = "SetLogDeliveryConfiguration";
-
-const authEventsToBucket = {
-  eventSource: "userAuthEvents",
-  logLevel: "INFO",
-  s3Configuration: { bucketArn: BUCKET_ARN },
-};
-const AWS_NOTIFICATIONS = {
-  EventSource: "userNotification" as const,
-  LogLevel: "ERROR" as const,
-  CloudWatchLogsConfiguration: { LogGroupArn: LOG_GROUP_ARN },
-};
-const AWS_AUTH_TO_STREAM = {
-  EventSource: "userAuthEvents" as const,
-  LogLevel: "INFO" as const,
-  FirehoseConfiguration: { StreamArn: STREAM_ARN },
-};
 
 describe("UserPoolLogDeliveryProvider against the Cognito emulator, through the AWS SDK", function () {
   this.timeout(30_000);
@@ -124,7 +110,7 @@ describe("UserPoolLogDeliveryProvider against the Cognito emulator, through the 
 
   it("never diffs on the order AWS returns entries in (Terraform #43550)", async () => {
     const userPoolId = await aws.createPool();
-    await aws.setOutside(userPoolId, [AWS_NOTIFICATIONS, AWS_AUTH_TO_STREAM]);
+    await aws.setOutside(userPoolId, [AWS_NOTIFICATIONS_TO_LOG_GROUP, AWS_AUTH_EVENTS_TO_STREAM]);
     const inputs = await checked({
       userPoolId,
       logConfigurations: [notificationsToLogGroup, authEventsToStream],
@@ -147,7 +133,7 @@ describe("UserPoolLogDeliveryProvider against the Cognito emulator, through the 
       ],
     });
     await provider.create(inputs);
-    assert.deepEqual(await aws.getOutside(userPoolId), [AWS_NOTIFICATIONS]);
+    assert.deepEqual(await aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
   });
 
   it("refresh reports a configuration emptied outside Pulumi, and update repairs it", async () => {
@@ -167,20 +153,14 @@ describe("UserPoolLogDeliveryProvider against the Cognito emulator, through the 
     assert.equal((await provider.diff(userPoolId, drifted, inputs)).changes, true);
 
     await provider.update(userPoolId, drifted, inputs);
-    assert.deepEqual(await aws.getOutside(userPoolId), [AWS_NOTIFICATIONS]);
+    assert.deepEqual(await aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
   });
 
   it("refresh reports a destination changed outside Pulumi", async () => {
     const userPoolId = await aws.createPool();
     const inputs = await checked({ userPoolId, logConfigurations: [authEventsToStream] });
     const created = await provider.create(inputs);
-    await aws.setOutside(userPoolId, [
-      {
-        EventSource: "userAuthEvents",
-        LogLevel: "INFO",
-        S3Configuration: { BucketArn: BUCKET_ARN },
-      },
-    ]);
+    await aws.setOutside(userPoolId, [AWS_AUTH_EVENTS_TO_BUCKET]);
 
     const refreshed = await refreshedOutputs(userPoolId, created.outs);
     assert.deepEqual(refreshed["logConfigurations"], [authEventsToBucket]);
@@ -202,7 +182,7 @@ describe("UserPoolLogDeliveryProvider against the Cognito emulator, through the 
 
   it("create refuses to overwrite a configuration made outside Pulumi, and changes nothing", async () => {
     const userPoolId = await aws.createPool();
-    await aws.setOutside(userPoolId, [AWS_AUTH_TO_STREAM]);
+    await aws.setOutside(userPoolId, [AWS_AUTH_EVENTS_TO_STREAM]);
     aws.emulator.clearRequests();
 
     await assert.rejects(
@@ -212,12 +192,12 @@ describe("UserPoolLogDeliveryProvider against the Cognito emulator, through the 
         error.message.includes(`Firehose stream ${STREAM_ARN}`),
     );
     assert.deepEqual(callsMade(), { [GET]: 1 });
-    assert.deepEqual(await aws.getOutside(userPoolId), [AWS_AUTH_TO_STREAM]);
+    assert.deepEqual(await aws.getOutside(userPoolId), [AWS_AUTH_EVENTS_TO_STREAM]);
   });
 
   it("create takes over a configuration equal to the declared one with no write", async () => {
     const userPoolId = await aws.createPool();
-    await aws.setOutside(userPoolId, [AWS_AUTH_TO_STREAM, AWS_NOTIFICATIONS]);
+    await aws.setOutside(userPoolId, [AWS_AUTH_EVENTS_TO_STREAM, AWS_NOTIFICATIONS_TO_LOG_GROUP]);
     aws.emulator.clearRequests();
 
     await provider.create(
@@ -279,7 +259,7 @@ describe("UserPoolLogDeliveryProvider against the Cognito emulator, through the 
       await checked({ userPoolId, logConfigurations: [notificationsToLogGroup] }),
     );
     assert.deepEqual(callsMade(), { [GET]: 1, [SET]: 3 });
-    assert.deepEqual(await aws.getOutside(userPoolId), [AWS_NOTIFICATIONS]);
+    assert.deepEqual(await aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
   });
 
   it("recovers from internal errors (HTTP 500) through the SDK's retries", async () => {
