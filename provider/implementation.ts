@@ -156,6 +156,24 @@ function existingConfigurationError(
   );
 }
 
+/** The methods `attach` installs on the serialised provider object. */
+const PROVIDER_METHODS = ["check", "diff", "create", "read", "update", "delete"] as const;
+
+/**
+ * Called by the serialised provider's `configure` (see serializedProvider.ts): installs
+ * the shared provider's methods on the deserialised object the dynamic-provider host
+ * keeps.
+ */
+export async function attach(
+  target: object,
+  _request: pulumi.dynamic.ConfigureRequest,
+): Promise<void> {
+  const provider = installedProvider();
+  for (const method of PROVIDER_METHODS) {
+    Object.assign(target, { [method]: provider[method].bind(provider) });
+  }
+}
+
 let sharedProvider: UserPoolLogDeliveryProvider | undefined;
 
 /**
