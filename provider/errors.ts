@@ -64,6 +64,17 @@ export class ExistingConfigurationError extends LogDeliveryError {
   }
 }
 
+/** A stack config value or environment variable of this package that cannot be used. */
+export class InvalidSettingError extends LogDeliveryError {
+  static readonly kind = "InvalidSettingError";
+  constructor(message: string) {
+    super(InvalidSettingError.kind, message);
+  }
+  static isInstance(error: unknown): error is InvalidSettingError {
+    return hasKind(error, InvalidSettingError.kind);
+  }
+}
+
 /** Where an AWS call went and what it was for. */
 export interface AwsCallContext {
   operation: "GetLogDeliveryConfiguration" | "SetLogDeliveryConfiguration" | "ListUserPools";

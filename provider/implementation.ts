@@ -5,7 +5,9 @@
  * package, so refresh and destroy always run the installed code.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { CognitoClients } from "./aws/clients";
 import { CognitoLogDeliveryApi } from "./aws/logDeliveryApi";
+import { pacingSettings } from "./aws/pacing";
 import type { LogDeliveryApi, PoolAddress } from "./aws/logDeliveryApi";
 import { regionPrefixOfUserPoolId } from "./core/arn";
 import { canonicalInputs, canonicalLogConfigurations, effectiveRegion } from "./core/canonical";
@@ -166,21 +168,34 @@ const PROVIDER_METHODS = ["check", "diff", "create", "read", "update", "delete"]
  */
 export async function attach(
   target: object,
-  _request: pulumi.dynamic.ConfigureRequest,
+  request: pulumi.dynamic.ConfigureRequest,
 ): Promise<void> {
-  const provider = installedProvider();
+  const { clients, provider } = sharedInstances();
+  clients.pacer.configure(pacingSettings(request.config, process.env));
   for (const method of PROVIDER_METHODS) {
     Object.assign(target, { [method]: provider[method].bind(provider) });
   }
 }
 
-let sharedProvider: UserPoolLogDeliveryProvider | undefined;
+let shared: { clients: CognitoClients; provider: UserPoolLogDeliveryProvider } | undefined;
 
 /**
- * The provider instance shared by every resource in a provider process, so all of them
- * use the same per-region clients. Created on first use, never at module load.
+ * The clients and provider shared by every resource in a provider process, so all of
+ * them use the same per-region clients and the same pacing. Created on first use, never
+ * at module load.
  */
+function sharedInstances(): { clients: CognitoClients; provider: UserPoolLogDeliveryProvider } {
+  if (!shared) {
+    const clients = new CognitoClients();
+    shared = {
+      clients,
+      provider: new UserPoolLogDeliveryProvider(new CognitoLogDeliveryApi(clients)),
+    };
+  }
+  return shared;
+}
+
+/** The provider shared by every resource in this process. */
 export function installedProvider(): UserPoolLogDeliveryProvider {
-  sharedProvider ??= new UserPoolLogDeliveryProvider();
-  return sharedProvider;
+  return sharedInstances().provider;
 }

@@ -10,6 +10,7 @@ export {
   AwsCallError,
   ExistingConfigurationError,
   InvalidLogDeliveryError,
+  InvalidSettingError,
   LogDeliveryError,
 } from "./errors";
 export type { CheckFailure } from "./core/validate";

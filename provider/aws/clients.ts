@@ -6,6 +6,7 @@
  * captured SDK client breaks Pulumi's closure serialization (pulumi/pulumi#13960).
  */
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { RequestPacer, categoryOf, pacingSettings } from "./pacing";
 
 /**
  * Attempts per call, throttling included, unless `AWS_MAX_ATTEMPTS` says otherwise.
@@ -15,11 +16,19 @@ import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-
  */
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
-/** Shared Cognito clients, one per region. */
+/** No stack config: pacing then comes from the environment or the defaults. */
+const NO_CONFIG = { get: (): undefined => undefined };
+
+/** Shared Cognito clients, one per region, all paced by one `RequestPacer`. */
 export class CognitoClients {
   private readonly byRegion = new Map<string, CognitoIdentityProviderClient>();
+  readonly pacer: RequestPacer;
 
-  constructor(private readonly environment: NodeJS.ProcessEnv = process.env) {}
+  constructor(
+    private readonly environment: Readonly<Record<string, string | undefined>> = process.env,
+  ) {
+    this.pacer = new RequestPacer(pacingSettings(NO_CONFIG, environment));
+  }
 
   /** The client for a region. */
   forRegion(region: string): CognitoIdentityProviderClient {
@@ -32,6 +41,15 @@ export class CognitoClients {
         maxAttempts: this.environment["AWS_MAX_ATTEMPTS"] ? undefined : DEFAULT_MAX_ATTEMPTS,
         customUserAgent: "pulumi-cognito-log-delivery",
       });
+      // Every HTTP attempt, retries included, waits for its token: the middleware sits
+      // inside the SDK's retry loop (finalizeRequest step, after the retry middleware).
+      client.middlewareStack.add(
+        (next, context) => async (args) => {
+          await this.pacer.pace(region, categoryOf(context.commandName));
+          return next(args);
+        },
+        { step: "finalizeRequest", priority: "low", name: "cognitoLogDeliveryPacing" },
+      );
       this.byRegion.set(region, client);
     }
     return client;

@@ -25,6 +25,9 @@ const ENVIRONMENT = {
   AWS_ACCOUNT_ID: "123456789012",
   AWS_CONFIG_FILE: "/dev/null",
   AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+  // Behaviour tests run unpaced; the pacing tests set their own rates.
+  COGNITO_LOG_DELIVERY_READS_PER_SECOND: "0",
+  COGNITO_LOG_DELIVERY_WRITES_PER_SECOND: "0",
 };
 
 /** The emulator and a client that arranges pools "behind Pulumi's back". */
