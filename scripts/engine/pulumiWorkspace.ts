@@ -7,6 +7,7 @@
  * Used by the end-to-end tests and by the demo.
  */
 import { execFile, spawnSync } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -120,6 +121,11 @@ export class PulumiWorkspace {
 
   /** Runs `pulumi <args>` in the project; never throws on a non-zero exit. */
   pulumi(...args: string[]): Promise<CommandResult> {
+    return this.start(...args).result;
+  }
+
+  /** Starts `pulumi <args>`; the handle can interrupt it, as Ctrl-C or a kill would. */
+  start(...args: string[]): RunningCommand {
     const environment = {
       ...process.env,
       ...this.options.environment,
@@ -132,8 +138,9 @@ export class PulumiWorkspace {
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
     };
     const command = `pulumi ${args.join(" ")}`;
-    return new Promise((resolve) => {
-      const child = execFile(
+    let child: ChildProcess | undefined;
+    const result = new Promise<CommandResult>((resolve) => {
+      child = execFile(
         "pulumi",
         [...args, "--non-interactive", "--color=never"],
         { cwd: this.directory, env: environment, maxBuffer: 64 * 1024 * 1024 },
@@ -147,6 +154,7 @@ export class PulumiWorkspace {
         child.stderr?.pipe(process.stderr);
       }
     });
+    return { result, interrupt: (signal = "SIGINT") => void child?.kill(signal) };
   }
 
   /** Runs `pulumi <args>` and throws with the whole output when it fails. */
@@ -196,6 +204,13 @@ export class PulumiWorkspace {
       });
     }
   }
+}
+
+/** A command under way. */
+export interface RunningCommand {
+  result: Promise<CommandResult>;
+  /** Sends the signal (SIGINT by default: what Ctrl-C sends). */
+  interrupt(signal?: NodeJS.Signals): void;
 }
 
 /** One resource of the checkpoint. */

@@ -1,0 +1,126 @@
+/**
+ * Many pools under Cognito's request-rate limits, and interruptions, with the real
+ * engine: pacing keeps a large `up` out of throttling, the SDK's retries are the safety
+ * net, and an `up` interrupted midway converges on the next one.
+ */
+import * as assert from "node:assert/strict";
+import { AWS_NOTIFICATIONS_TO_LOG_GROUP, SET, notificationsToLogGroup } from "../fixtures/arns";
+import { useEngine } from "./e2eEnvironment";
+
+const DELIVERY_TYPE = "pulumi-nodejs:dynamic/cognito:UserPoolLogDelivery";
+
+describe("end to end: many pools, rate limits and interruptions", function () {
+  this.timeout(300_000);
+  const e2e = useEngine();
+
+  afterEach(() => {
+    e2e.aws.emulator.setRateLimits(undefined);
+  });
+
+  async function pools(count: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let index = 0; index < count; index++) {
+      ids.push(await e2e.aws.createPool());
+    }
+    return ids;
+  }
+
+  function declarations(ids: readonly string[]) {
+    return ids.map((userPoolId, index) => ({
+      name: `tenant-${index}`,
+      userPoolId,
+      logConfigurations: [notificationsToLogGroup],
+    }));
+  }
+
+  it("paced by stack config below Cognito's limits, an up of 40 pools is never throttled", async () => {
+    const ids = await pools(40);
+    const workspace = await e2e.workspace(declarations(ids));
+    await workspace.setConfig("pulumi-cognito-log-delivery:readsPerSecond", "9");
+    await workspace.setConfig("pulumi-cognito-log-delivery:writesPerSecond", "9");
+    e2e.aws.emulator.setRateLimits({
+      read: { requestsPerSecond: 10 },
+      write: { requestsPerSecond: 10 },
+    });
+    e2e.aws.emulator.clearRequests();
+
+    const started = Date.now();
+    await workspace.pulumiOrThrow("up", "--yes");
+    const seconds = (Date.now() - started) / 1000;
+
+    assert.equal(e2e.aws.emulator.throttledCount(), 0, "no request was throttled");
+    assert.equal(e2e.aws.emulator.callCount(SET), ids.length, "one Set per pool, no retries");
+    assert.ok(seconds >= (ids.length - 9) / 9, `the writes were paced (${seconds.toFixed(1)} s)`);
+    e2e.aws.emulator.setRateLimits(undefined); // the checks below read without pacing
+    for (const userPoolId of ids) {
+      assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
+    }
+  });
+
+  it("unpaced, the same up bursts into throttling and the SDK's retries still complete it", async () => {
+    const ids = await pools(40);
+    const workspace = await e2e.workspace(declarations(ids));
+    await workspace.setConfig("pulumi-cognito-log-delivery:readsPerSecond", "0");
+    await workspace.setConfig("pulumi-cognito-log-delivery:writesPerSecond", "0");
+    e2e.aws.emulator.setRateLimits({
+      read: { requestsPerSecond: 10 },
+      write: { requestsPerSecond: 10 },
+    });
+    e2e.aws.emulator.clearRequests();
+
+    await workspace.pulumiOrThrow("up", "--yes", "--parallel", "40");
+    assert.ok(e2e.aws.emulator.throttledCount() > 0, "the burst was throttled");
+    e2e.aws.emulator.setRateLimits(undefined); // the checks below read without pacing
+    for (const userPoolId of ids) {
+      assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
+    }
+  });
+
+  it("an up interrupted midway leaves no half-applied pool, and the next up converges", async () => {
+    const ids = await pools(12);
+    const workspace = await e2e.workspace(declarations(ids));
+    e2e.aws.emulator.injectFault({
+      kind: "latency",
+      operation: SET,
+      times: Infinity,
+      latencyMs: 1500,
+    });
+    const running = workspace.start("up", "--yes", "--parallel", "3");
+    while (e2e.aws.emulator.callCount(SET) < 3) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    running.interrupt("SIGINT");
+    const interrupted = await running.result;
+    assert.notEqual(interrupted.code, 0, "the interrupted up reports failure");
+    e2e.aws.emulator.clearFaults();
+
+    const created = workspace
+      .stateResources()
+      .filter((resource) => resource.type === DELIVERY_TYPE).length;
+    assert.ok(
+      created < ids.length,
+      `interrupted before the end (${created} of ${ids.length} in state)`,
+    );
+    await workspace.pulumiOrThrow("up", "--yes");
+    await workspace.pulumiOrThrow("preview", "--expect-no-changes");
+    assert.equal(
+      workspace.stateResources().filter((resource) => resource.type === DELIVERY_TYPE).length,
+      ids.length,
+    );
+    for (const userPoolId of ids) {
+      assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
+    }
+  });
+
+  it("a pacing setting that is not a rate fails at preview with what to write", async () => {
+    const [userPoolId] = await pools(1);
+    const workspace = await e2e.workspace(declarations([userPoolId as string]));
+    await workspace.setConfig("pulumi-cognito-log-delivery:writesPerSecond", "fast");
+    const result = await workspace.pulumi("preview");
+    assert.notEqual(result.code, 0);
+    assert.match(
+      result.stdout,
+      /error: pulumi-cognito-log-delivery:writesPerSecond is "fast": set a number of requests per second per region \(e\.g\. 10\), or 0 to turn pacing off/,
+    );
+  });
+});
