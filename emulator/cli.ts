@@ -4,6 +4,8 @@
  */
 import { CliUsageError, parseCliArguments, USAGE } from "./cliArguments";
 import type { FaultRule } from "./faults";
+import { burstOf } from "./rateLimits";
+import type { RateLimits } from "./rateLimits";
 import type { RecordedRequest } from "./requestLog";
 import { startCognitoEmulator } from "./server";
 
@@ -19,6 +21,7 @@ function requestLine(request: RecordedRequest): string {
     request.userPoolId ?? "-",
     request.errorType ?? "",
     request.fault ? `[fault ${request.fault}]` : "",
+    request.throttledBy === "rate-limit" ? "[rate limit]" : "",
     request.requestId,
   ];
   return parts.filter((part) => part !== "").join(" ");
@@ -29,6 +32,19 @@ function describeFault(fault: FaultRule): string {
   const times = fault.times ?? 1;
   const count = times === Infinity ? "every request" : `${times} request${times === 1 ? "" : "s"}`;
   return `${kind} on ${fault.operation ?? "every operation"}, ${count}`;
+}
+
+function describeRateLimits(limits: RateLimits): string {
+  const scopes = [
+    ["read", limits.read],
+    ["write", limits.write],
+    ["per pool", limits.perPool],
+  ] as const;
+  return scopes
+    .flatMap(([scope, limit]) =>
+      limit ? [`${scope} ${limit.requestsPerSecond}/s (burst ${burstOf(limit)})`] : [],
+    )
+    .join(", ");
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -49,6 +65,9 @@ async function main(argv: readonly string[]): Promise<void> {
   console.log("  export AWS_REGION=us-east-1");
   for (const fault of options.faults) {
     console.log(`Fault: ${describeFault(fault)}`);
+  }
+  if (options.rateLimits) {
+    console.log(`Rate limits: ${describeRateLimits(options.rateLimits)}`);
   }
   console.log("Press Ctrl+C to stop.");
   const stop = (signal: NodeJS.Signals) => {

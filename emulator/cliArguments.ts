@@ -6,6 +6,8 @@ import { parseArgs } from "node:util";
 import { checkFaultRule, FAULT_KINDS } from "./faults";
 import type { FaultKind, FaultRule } from "./faults";
 import { OPERATIONS } from "./operations";
+import { rateLimitProblem } from "./rateLimits";
+import type { RateLimit, RateLimits } from "./rateLimits";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_HOST } from "./server";
 
 /** 9229 is the Node.js inspector's port and 4566 LocalStack's, so neither is the default. */
@@ -24,6 +26,14 @@ Options:
                         kind: ${FAULT_KINDS.join(" | ")}; operation empty or * for all;
                         times default 1, * for every request
                         e.g. --fault throttle:SetLogDeliveryConfiguration:2 --fault latency::*:300
+  --rate-limit LIMITS   answer TooManyRequestsException beyond these rates (default none):
+                        read=N,write=N,pool=N, any subset, N requests per second per
+                        account and region; N/B allows bursts of B (default N)
+                        read: GetLogDeliveryConfiguration, DescribeUserPool, ListUserPools
+                        write: SetLogDeliveryConfiguration, CreateUserPool, DeleteUserPool
+                        pool: per user pool, for every request naming one
+                        e.g. --rate-limit read=15,write=15,pool=5 (AWS does not say
+                        which category the log delivery calls are in)
   --help                print this help`;
 
 export interface CliOptions {
@@ -31,6 +41,8 @@ export interface CliOptions {
   host: string;
   accountId: string;
   faults: FaultRule[];
+  /** Present only when `--rate-limit` was given. */
+  rateLimits?: RateLimits;
   help: boolean;
 }
 
@@ -49,6 +61,7 @@ export function parseCliArguments(argv: readonly string[]): CliOptions {
         host: { type: "string" },
         "account-id": { type: "string" },
         fault: { type: "string", multiple: true },
+        "rate-limit": { type: "string", multiple: true },
         help: { type: "boolean" },
       },
       strict: true,
@@ -62,11 +75,13 @@ export function parseCliArguments(argv: readonly string[]): CliOptions {
   if (!/^\d{12}$/.test(accountId)) {
     throw new CliUsageError(`--account-id must be 12 digits; got "${accountId}"`);
   }
+  const rateLimitSpecs = values["rate-limit"];
   return {
     port: parsePort(values.port),
     host: values.host ?? DEFAULT_HOST,
     accountId,
     faults: (values.fault ?? []).map(parseFaultSpec),
+    ...(rateLimitSpecs && { rateLimits: parseRateLimitSpecs(rateLimitSpecs) }),
     help: values.help ?? false,
   };
 }
@@ -113,4 +128,55 @@ function wholeNumber(text: string, part: string, spec: string): number {
     throw new CliUsageError(`--fault "${spec}": ${part} must be a whole number; got "${text}"`);
   }
   return Number(text);
+}
+
+/** The CLI's names for the categories of `RateLimits`. */
+const RATE_LIMIT_CATEGORIES: ReadonlyMap<string, keyof RateLimits> = new Map([
+  ["read", "read"],
+  ["write", "write"],
+  ["pool", "perPool"],
+]);
+
+/** Every `--rate-limit` given, e.g. `read=15,write=15/30,pool=5`, as one set of limits. */
+export function parseRateLimitSpecs(specs: readonly string[]): RateLimits {
+  const limits: RateLimits = {};
+  for (const spec of specs) {
+    for (const item of spec.split(",")) {
+      const [name = "", value, ...rest] = item.split("=");
+      const category = RATE_LIMIT_CATEGORIES.get(name);
+      if (value === undefined || rest.length > 0) {
+        throw new CliUsageError(
+          `--rate-limit "${spec}": write category=requestsPerSecond[/burst] separated by commas, e.g. read=15,write=15,pool=5/10`,
+        );
+      }
+      if (category === undefined) {
+        throw new CliUsageError(
+          `--rate-limit "${spec}": unknown category "${name}"; use ${[...RATE_LIMIT_CATEGORIES.keys()].join(", ")}`,
+        );
+      }
+      if (limits[category] !== undefined) {
+        throw new CliUsageError(`--rate-limit "${spec}": ${name} is given twice`);
+      }
+      limits[category] = parseRateLimit(value, `--rate-limit "${spec}": ${name}`);
+    }
+  }
+  return limits;
+}
+
+/** `requestsPerSecond[/burst]`; `context` starts any error message. */
+function parseRateLimit(value: string, context: string): RateLimit {
+  const numbers = value.split("/");
+  if (numbers.length > 2 || !numbers.every((number) => /^\d*\.?\d+$/.test(number))) {
+    throw new CliUsageError(
+      `${context} needs numbers as requestsPerSecond[/burst], e.g. 15 or 15/30; got "${value}"`,
+    );
+  }
+  const [requestsPerSecond = 0, burst] = numbers.map(Number);
+  const limit: RateLimit =
+    burst === undefined ? { requestsPerSecond } : { requestsPerSecond, burst };
+  const problem = rateLimitProblem(limit);
+  if (problem) {
+    throw new CliUsageError(`${context}: ${problem}`);
+  }
+  return limit;
 }

@@ -1,7 +1,8 @@
 /**
  * One request, from the HTTP message to its answer and its entry in the request log.
- * The order of checks is AWS's: authentication, operation, throttling and other
- * faults, body, then the operation's own checks.
+ * The order of checks is AWS's: authentication, operation, injected faults, rate limits,
+ * body, then the operation's own checks: a throttled request is refused cheaply, whatever
+ * its body holds.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
@@ -11,6 +12,7 @@ import { CognitoServiceError, internalError, tooManyRequests } from "./errors";
 import type { FaultPlan } from "./faults";
 import type { OperationContext } from "./operations";
 import { OPERATIONS } from "./operations";
+import type { RateLimiter } from "./rateLimits";
 import {
   operationName,
   readBody,
@@ -26,6 +28,7 @@ export interface HandlerState {
   accountId: string;
   store: OperationContext["store"];
   faults: FaultPlan;
+  rateLimiter: RateLimiter;
   /** Aborted when the emulator closes, to end `latency` waits. */
   closing: AbortSignal;
   /** Called once per request, after it was answered or dropped. */
@@ -84,6 +87,7 @@ async function answerOf(
       record.fault = fault.kind;
     }
     if (fault?.kind === "throttle") {
+      record.throttledBy = "fault";
       throw tooManyRequests();
     }
     if (fault?.kind === "internal-error") {
@@ -91,6 +95,16 @@ async function answerOf(
     }
     if (fault?.kind === "latency") {
       await delay(fault.latencyMs, undefined, { signal: state.closing });
+    }
+    const admitted = state.rateLimiter.admit({
+      operation: record.operation,
+      accountId: state.accountId,
+      region,
+      userPoolId: record.userPoolId,
+    });
+    if (!admitted) {
+      record.throttledBy = "rate-limit";
+      throw tooManyRequests();
     }
     const body = new StructureReader(parseRequestBody(text));
     const result = operation(body, { region, accountId: state.accountId, store: state.store });

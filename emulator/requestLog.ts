@@ -19,6 +19,8 @@ export interface RecordedRequest {
   startedAt: Date;
   /** The injected fault the request met, if any. */
   fault?: FaultKind;
+  /** Why it was answered `TooManyRequestsException`: an injected `throttle` fault or a rate limit. */
+  throttledBy?: "fault" | "rate-limit";
 }
 
 export class RequestLog {
@@ -34,6 +36,15 @@ export class RequestLog {
 
   count(operation: string): number {
     return this.entries.filter((request) => request.operation === operation).length;
+  }
+
+  /** Requests answered `TooManyRequestsException`, of one operation or of all. */
+  throttledCount(operation?: string): number {
+    return this.entries.filter(
+      (request) =>
+        request.throttledBy !== undefined &&
+        (operation === undefined || request.operation === operation),
+    ).length;
   }
 
   clear(): void {

@@ -2,7 +2,7 @@
  * A local Amazon Cognito user pools endpoint for tests and demos: the real AWS SDK
  * talks to it over HTTP as it would to AWS (AWS JSON 1.1, SigV4 credential scope for
  * the region), and it enforces the rules AWS enforces on user pools and their log
- * delivery. Tests can read what was called and inject faults.
+ * delivery. Tests can read what was called, inject faults and limit request rates.
  *
  * ```ts
  * const emulator = await startCognitoEmulator();
@@ -17,11 +17,14 @@ import { FaultPlan } from "./faults";
 import type { FaultRule } from "./faults";
 import { handleRequest } from "./handleRequest";
 import { OPERATIONS } from "./operations";
+import { RateLimiter } from "./rateLimits";
+import type { RateLimits } from "./rateLimits";
 import { RequestLog } from "./requestLog";
 import type { RecordedRequest } from "./requestLog";
 import { UserPoolStore } from "./store";
 
 export type { FaultKind, FaultRule } from "./faults";
+export type { RateLimit, RateLimits } from "./rateLimits";
 export type { RecordedRequest } from "./requestLog";
 
 export const DEFAULT_ACCOUNT_ID = "123456789012";
@@ -37,6 +40,11 @@ export interface CognitoEmulatorOptions {
   accountId?: string;
   /** Faults in force from the start. */
   faults?: readonly FaultRule[];
+  /**
+   * Request rates beyond which requests are answered `TooManyRequestsException`, as
+   * Cognito does (AWS-FACTS "Request rates"); none by default.
+   */
+  rateLimits?: RateLimits;
   /** Called after each request was answered or dropped, e.g. to print it. */
   onRequest?: (request: RecordedRequest) => void;
 }
@@ -49,10 +57,17 @@ export interface CognitoEmulator {
   readonly requests: readonly RecordedRequest[];
   /** How many recorded requests named this operation. */
   callCount(operation: string): number;
+  /**
+   * How many recorded requests were answered `TooManyRequestsException`, by an injected
+   * `throttle` fault or a rate limit, of this operation or of all.
+   */
+  throttledCount(operation?: string): number;
   clearRequests(): void;
   /** Adds a fault; throws when the rule is not valid. */
   injectFault(rule: FaultRule): void;
   clearFaults(): void;
+  /** Replaces the rate limits (undefined: none); throws when invalid. Every bucket starts full. */
+  setRateLimits(limits: RateLimits | undefined): void;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
@@ -71,12 +86,15 @@ export async function startCognitoEmulator(
   for (const rule of options.faults ?? []) {
     faults.add(rule);
   }
+  const rateLimiter = new RateLimiter();
+  rateLimiter.setLimits(options.rateLimits);
   const log = new RequestLog();
   const closing = new AbortController();
   const state = {
     accountId,
     store: new UserPoolStore(),
     faults,
+    rateLimiter,
     closing: closing.signal,
     recordRequest: (request: RecordedRequest) => {
       log.record(request);
@@ -103,9 +121,11 @@ export async function startCognitoEmulator(
       return log.requests;
     },
     callCount: (operation) => log.count(operation),
+    throttledCount: (operation) => log.throttledCount(operation),
     clearRequests: () => log.clear(),
     injectFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
+    setRateLimits: (limits) => rateLimiter.setLimits(limits),
     close: () =>
       new Promise<void>((resolve, reject) => {
         closing.abort();

@@ -1,9 +1,11 @@
 /**
  * The local Cognito emulator, driven only through the real AWS SDK v3 client over HTTP:
  * every rule AWS enforces on user pools and their log delivery, the wire shape of its
- * answers, the faults tests inject, the request log, and the command line.
+ * answers, the faults tests inject, request-rate limits, the request log, and the
+ * command line.
  */
 import assert from "node:assert/strict";
+import { setTimeout as delay } from "node:timers/promises";
 import {
   CognitoIdentityProviderClient,
   CreateUserPoolCommand,
@@ -20,8 +22,11 @@ import type {
   UserPoolTierType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { CliUsageError, parseCliArguments } from "../../emulator/cliArguments";
+import { OPERATIONS } from "../../emulator/operations";
+import { OPERATION_CATEGORIES, RateLimiter, TokenBucket } from "../../emulator/rateLimits";
+import type { RateLimit, RateLimitedRequest, RateLimits } from "../../emulator/rateLimits";
 import { startCognitoEmulator } from "../../emulator/server";
-import type { CognitoEmulator } from "../../emulator/server";
+import type { CognitoEmulator, CognitoEmulatorOptions } from "../../emulator/server";
 import { runCli } from "../helpers/emulatorCli";
 import {
   emulatorClient,
@@ -30,6 +35,7 @@ import {
   withoutAuthorization,
   withRawBody,
 } from "../helpers/emulatorClient";
+import type { SdkFailure } from "../helpers/emulatorClient";
 
 const REGION = "us-east-1";
 const ACCOUNT = "123456789012";
@@ -112,6 +118,70 @@ async function assertRejected(
 function validationError(...violations: string[]): string {
   const count = violations.length;
   return `${count} validation error${count === 1 ? "" : "s"} detected: ${violations.join("; ")}`;
+}
+
+/** Runs `body` against an emulator of its own, closed afterwards. */
+async function withEmulator(
+  options: CognitoEmulatorOptions,
+  body: (emulator: CognitoEmulator) => Promise<void>,
+): Promise<void> {
+  const own = await startCognitoEmulator(options);
+  try {
+    await body(own);
+  } finally {
+    await own.close();
+  }
+}
+
+/** Makes `count` calls at once; what they answered, and what the others threw. */
+async function concurrently<T>(
+  count: number,
+  call: () => Promise<T>,
+): Promise<{ answered: T[]; failures: SdkFailure[] }> {
+  const settled = await Promise.allSettled(Array.from({ length: count }, () => call()));
+  return {
+    answered: settled.flatMap((result) => (result.status === "fulfilled" ? [result.value] : [])),
+    failures: settled.flatMap((result) =>
+      result.status === "rejected" ? [result.reason as SdkFailure] : [],
+    ),
+  };
+}
+
+function getLogDelivery(client: CognitoIdentityProviderClient, userPoolId: string) {
+  return client.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: userPoolId }));
+}
+
+/**
+ * Posts `body` verbatim with a credential scope for us-east-1, and returns the answer as
+ * sent: what the SDK would parse, before it parses it.
+ */
+async function postRaw(
+  target: CognitoEmulator,
+  operation: string,
+  body: string,
+): Promise<{ status: number; errorType: string | null; body: string }> {
+  const response = await fetch(target.endpoint, {
+    method: "POST",
+    headers: {
+      Authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/${REGION}/cognito-idp/aws4_request, SignedHeaders=host, Signature=0`,
+      "Content-Type": "application/x-amz-json-1.1",
+      "X-Amz-Target": `AWSCognitoIdentityProviderService.${operation}`,
+    },
+    body,
+  });
+  return {
+    status: response.status,
+    errorType: response.headers.get("x-amzn-ErrorType"),
+    body: await response.text(),
+  };
+}
+
+/** Asserts the SDK saw what AWS answers a throttled call, on its one attempt. */
+function assertThrottled(failure: SdkFailure): void {
+  assert.equal(failure.name, "TooManyRequestsException", failure.message);
+  assert.equal(failure.message, "Rate exceeded");
+  assert.equal(failure.$metadata?.httpStatusCode, 400);
+  assert.equal(failure.$metadata?.attempts, 1);
 }
 
 describe("Cognito emulator", () => {
@@ -982,6 +1052,342 @@ describe("Cognito emulator", () => {
       assert.equal(emulator.requests.length, 0);
     });
   });
+
+  describe("rate limits", () => {
+    it("with read at 5/s, answers 5 of 8 concurrent Gets and TooManyRequestsException to the rest; writes are not limited by it", () =>
+      withEmulator({ rateLimits: { read: { requestsPerSecond: 5 } } }, async (limited) => {
+        const limitedClient = emulatorClient(limited);
+        const id = await createPool(limitedClient);
+        const { answered, failures } = await concurrently(8, () =>
+          getLogDelivery(limitedClient, id),
+        );
+        assert.equal(answered.length, 5);
+        assert.equal(failures.length, 3);
+        failures.forEach(assertThrottled);
+        const throttled = limited.requests.filter((request) => request.throttledBy);
+        assert.deepEqual(
+          throttled.map(({ operation, status, errorType, throttledBy, fault }) => ({
+            operation,
+            status,
+            errorType,
+            throttledBy,
+            fault,
+          })),
+          Array(3).fill({
+            operation: "GetLogDeliveryConfiguration",
+            status: 400,
+            errorType: "TooManyRequestsException",
+            throttledBy: "rate-limit",
+            fault: undefined,
+          }),
+        );
+        assert.deepEqual(
+          failures.map((failure) => failure.$metadata?.requestId).sort(),
+          throttled.map((request) => request.requestId).sort(),
+        );
+
+        await setLogDelivery(limitedClient, id, [NOTIFICATION_TO_LOGS]);
+        await createPool(limitedClient);
+        assertThrottled(await failureOf(getLogDelivery(limitedClient, id)));
+      }));
+
+    it("refills at the rate: a second after a burst it answers 5 more Gets, and never more than the burst", () =>
+      withEmulator({ rateLimits: { read: { requestsPerSecond: 5 } } }, async (limited) => {
+        const limitedClient = emulatorClient(limited);
+        const id = await createPool(limitedClient);
+        const first = await concurrently(8, () => getLogDelivery(limitedClient, id));
+        assert.equal(first.answered.length, 5);
+        await delay(1000);
+        const second = await concurrently(8, () => getLogDelivery(limitedClient, id));
+        assert.equal(second.answered.length, 5);
+        assert.equal(limited.throttledCount("GetLogDeliveryConfiguration"), 6);
+      }));
+
+    it("refuses a throttled request before parsing its body, with the AWS JSON 1.1 error body", () =>
+      withEmulator({ rateLimits: { read: { requestsPerSecond: 1 } } }, async (limited) => {
+        const limitedClient = emulatorClient(limited);
+        await limitedClient.send(new ListUserPoolsCommand({ MaxResults: 1 }));
+        const answer = await postRaw(limited, "ListUserPools", "{not json");
+        assert.deepEqual(answer, {
+          status: 400,
+          errorType: "TooManyRequestsException",
+          body: '{"__type":"TooManyRequestsException","message":"Rate exceeded"}',
+        });
+        // Authentication and the operation are checked first.
+        const unsigned = withoutAuthorization(emulatorClient(limited));
+        const unauthenticated = await failureOf(
+          unsigned.send(new ListUserPoolsCommand({ MaxResults: 1 })),
+        );
+        assert.equal(unauthenticated.name, "MissingAuthenticationTokenException");
+        const unknown = await failureOf(
+          limitedClient.send(new ListUsersCommand({ UserPoolId: "us-east-1_abc" })),
+        );
+        assert.equal(unknown.name, "UnknownOperationException");
+      }));
+
+    it("limits each pool on its own, reads and writes together: a burst on one pool leaves another pool alone", () =>
+      withEmulator({ rateLimits: { perPool: { requestsPerSecond: 3 } } }, async (limited) => {
+        const limitedClient = emulatorClient(limited);
+        const busy = await createPool(limitedClient);
+        const quiet = await createPool(limitedClient);
+        const onBusy = await concurrently(5, () => getLogDelivery(limitedClient, busy));
+        assert.equal(onBusy.answered.length, 3);
+        onBusy.failures.forEach(assertThrottled);
+        assertThrottled(await failureOf(setLogDelivery(limitedClient, busy, [])));
+        const onQuiet = await concurrently(2, () => getLogDelivery(limitedClient, quiet));
+        assert.equal(onQuiet.answered.length, 2);
+        await setLogDelivery(limitedClient, quiet, []);
+        await limitedClient.send(new ListUserPoolsCommand({ MaxResults: 1 }));
+        assert.deepEqual(
+          limited.requests
+            .filter((request) => request.throttledBy)
+            .map((request) => request.userPoolId),
+          [busy, busy, busy],
+        );
+      }));
+
+    it("keeps a bucket per region: a burst in us-east-1 does not throttle eu-west-1", () =>
+      withEmulator({ rateLimits: { read: { requestsPerSecond: 2 } } }, async (limited) => {
+        const east = emulatorClient(limited, "us-east-1");
+        const west = emulatorClient(limited, "eu-west-1");
+        const list = (client: CognitoIdentityProviderClient) => () =>
+          client.send(new ListUserPoolsCommand({ MaxResults: 1 }));
+        assert.equal((await concurrently(4, list(east))).answered.length, 2);
+        assert.equal((await concurrently(2, list(west))).answered.length, 2);
+        assert.deepEqual(
+          limited.requests
+            .filter((request) => request.throttledBy)
+            .map((request) => request.region),
+          ["us-east-1", "us-east-1"],
+        );
+      }));
+
+    // The SDK backs off from throttling for a random 0-1 s, then 0-2 s (standard mode, 3
+    // attempts). A bucket that refills a token every 20 ms makes three refusals of one
+    // call unlikely (about 1 run in 7,000, by simulation of these numbers).
+    it("is got through by the SDK's default retries under a modest limit", () =>
+      withEmulator(
+        { rateLimits: { read: { requestsPerSecond: 50, burst: 5 } } },
+        async (limited) => {
+          const defaults = new CognitoIdentityProviderClient({
+            region: REGION,
+            endpoint: limited.endpoint,
+            credentials: TEST_CREDENTIALS,
+          });
+          const id = await createPool(defaults);
+          const answers = await Promise.all(
+            Array.from({ length: 7 }, () => getLogDelivery(defaults, id)),
+          );
+          const attempts = answers.reduce(
+            (sum, answer) => sum + (answer.$metadata.attempts ?? 0),
+            0,
+          );
+          const throttled = limited.throttledCount("GetLogDeliveryConfiguration");
+          assert.ok(throttled >= 1, "the burst of 7 should have exceeded the 5 tokens");
+          assert.equal(attempts, 7 + throttled);
+        },
+      ));
+
+    it("changes limits at run time, and counts requests throttled by faults and by rate limits", () =>
+      withEmulator({}, async (changing) => {
+        const changingClient = emulatorClient(changing);
+        const id = await createPool(changingClient);
+        const get = () => getLogDelivery(changingClient, id);
+        assert.equal((await concurrently(6, get)).answered.length, 6);
+        assert.equal(changing.throttledCount(), 0);
+
+        changing.setRateLimits({ read: { requestsPerSecond: 2 } });
+        assert.equal((await concurrently(6, get)).answered.length, 2);
+        // Faults come before rate limits: this one is throttled by the fault.
+        changing.injectFault({ kind: "throttle", operation: "ListUserPools" });
+        assertThrottled(
+          await failureOf(changingClient.send(new ListUserPoolsCommand({ MaxResults: 1 }))),
+        );
+        assert.equal(changing.throttledCount("GetLogDeliveryConfiguration"), 4);
+        assert.equal(changing.throttledCount("ListUserPools"), 1);
+        assert.equal(changing.throttledCount("DescribeUserPool"), 0);
+        assert.equal(changing.throttledCount(), 5);
+        const fault = changing.requests.find((request) => request.throttledBy === "fault");
+        assert.equal(fault?.operation, "ListUserPools");
+        assert.equal(fault?.fault, "throttle");
+
+        changing.setRateLimits(undefined);
+        assert.equal((await concurrently(6, get)).answered.length, 6);
+        changing.clearRequests();
+        assert.equal(changing.throttledCount(), 0);
+      }));
+
+    const invalidLimits: { limits: RateLimits; message: string }[] = [
+      {
+        limits: { read: { requestsPerSecond: 0 } },
+        message: "rateLimits.read.requestsPerSecond must be a positive number; got 0",
+      },
+      {
+        limits: { write: { requestsPerSecond: Infinity } },
+        message: "rateLimits.write.requestsPerSecond must be a positive number; got Infinity",
+      },
+      {
+        limits: { perPool: { requestsPerSecond: 5, burst: 0.5 } },
+        message: "rateLimits.perPool.burst must be a number of at least 1; got 0.5",
+      },
+      {
+        limits: unchecked({ reads: { requestsPerSecond: 5 } }),
+        message: "rateLimits.reads is not a category; use read, write, perPool",
+      },
+    ];
+    for (const { limits, message } of invalidLimits) {
+      it(`refuses invalid limits at start and at run time: ${message}`, async () => {
+        await assert.rejects(startCognitoEmulator({ rateLimits: limits }), { message });
+        assert.throws(() => emulator.setRateLimits(limits), { message });
+      });
+    }
+  });
+});
+
+/** A clock that moves only when told to, in milliseconds. */
+function fakeClock(): { now: () => number; advance: (ms: number) => void } {
+  let now = 1_000;
+  return { now: () => now, advance: (ms) => (now += ms) };
+}
+
+describe("Cognito emulator rate limits, on a fake clock", () => {
+  const bucketCases: {
+    title: string;
+    limit: RateLimit;
+    rounds: { afterMs: number; tries: number; admitted: number }[];
+  }[] = [
+    {
+      title: "starts full with one second's worth: 5 of 7 at 5/s",
+      limit: { requestsPerSecond: 5 },
+      rounds: [{ afterMs: 0, tries: 7, admitted: 5 }],
+    },
+    {
+      title: "refills a token per 200 ms at 5/s, and admits whole tokens only",
+      limit: { requestsPerSecond: 5 },
+      rounds: [
+        { afterMs: 0, tries: 5, admitted: 5 },
+        { afterMs: 199, tries: 1, admitted: 0 },
+        { afterMs: 1, tries: 2, admitted: 1 },
+        { afterMs: 400, tries: 3, admitted: 2 },
+      ],
+    },
+    {
+      title: "holds no more than its burst, however long it waits",
+      limit: { requestsPerSecond: 10, burst: 3 },
+      rounds: [
+        { afterMs: 0, tries: 3, admitted: 3 },
+        { afterMs: 60_000, tries: 5, admitted: 3 },
+      ],
+    },
+    {
+      title: "allows a burst above the rate",
+      limit: { requestsPerSecond: 1, burst: 4 },
+      rounds: [
+        { afterMs: 0, tries: 5, admitted: 4 },
+        { afterMs: 1000, tries: 2, admitted: 1 },
+      ],
+    },
+    {
+      title: "at 0.5/s holds one token (not half of one) and refills it in 2 s",
+      limit: { requestsPerSecond: 0.5 },
+      rounds: [
+        { afterMs: 0, tries: 2, admitted: 1 },
+        { afterMs: 1000, tries: 1, admitted: 0 },
+        { afterMs: 1000, tries: 1, admitted: 1 },
+      ],
+    },
+    {
+      title: "at 2.5/s refills two and a half tokens a second",
+      limit: { requestsPerSecond: 2.5, burst: 5 },
+      rounds: [
+        { afterMs: 0, tries: 5, admitted: 5 },
+        { afterMs: 1000, tries: 3, admitted: 2 },
+        { afterMs: 200, tries: 2, admitted: 1 },
+      ],
+    },
+  ];
+  for (const { title, limit, rounds } of bucketCases) {
+    it(`a token bucket ${title}`, () => {
+      const clock = fakeClock();
+      const bucket = new TokenBucket(limit, clock.now);
+      const admitted = rounds.map(({ afterMs, tries }) => {
+        clock.advance(afterMs);
+        return Array.from({ length: tries }, () => bucket.tryTake()).filter(Boolean).length;
+      });
+      assert.deepEqual(
+        admitted,
+        rounds.map((round) => round.admitted),
+      );
+    });
+  }
+
+  it("a token bucket reports the fraction of a token it holds", () => {
+    const clock = fakeClock();
+    const bucket = new TokenBucket({ requestsPerSecond: 5, burst: 2 }, clock.now);
+    assert.equal(bucket.available(), 2);
+    bucket.tryTake();
+    bucket.tryTake();
+    clock.advance(150);
+    assert.equal(bucket.available(), 0.75);
+  });
+
+  const request = (operation: string, userPoolId?: string): RateLimitedRequest => ({
+    operation,
+    accountId: ACCOUNT,
+    region: REGION,
+    userPoolId,
+  });
+
+  it("a request needs a token from every bucket that applies, and a refused one takes none", () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(clock.now);
+    limiter.setLimits({
+      read: { requestsPerSecond: 1, burst: 2 },
+      perPool: { requestsPerSecond: 1 },
+    });
+    const get = (pool: string) => limiter.admit(request("GetLogDeliveryConfiguration", pool));
+    assert.equal(get("us-east-1_A"), true);
+    assert.equal(get("us-east-1_A"), false, "pool A is empty");
+    assert.equal(get("us-east-1_B"), true, "the refused Get took no read token");
+    assert.equal(get("us-east-1_C"), false, "the read bucket is empty");
+    assert.equal(limiter.admit(request("ListUserPools")), false);
+    assert.equal(
+      limiter.admit(request("SetLogDeliveryConfiguration", "us-east-1_C")),
+      true,
+      "writes are not limited, and pool C kept its token",
+    );
+    clock.advance(1000);
+    assert.equal(get("us-east-1_A"), true);
+  });
+
+  it("keeps a bucket per account, region and category", () => {
+    const limiter = new RateLimiter(fakeClock().now);
+    limiter.setLimits({ read: { requestsPerSecond: 1 }, write: { requestsPerSecond: 1 } });
+    const list = request("ListUserPools");
+    assert.deepEqual(
+      [
+        limiter.admit(list),
+        limiter.admit(list),
+        limiter.admit({ ...list, region: "eu-west-1" }),
+        limiter.admit({ ...list, accountId: "111122223333" }),
+        limiter.admit(request("CreateUserPool")),
+      ],
+      [true, false, true, true, true],
+    );
+  });
+
+  it("starts every bucket over, full, when the limits change", () => {
+    const limiter = new RateLimiter(fakeClock().now);
+    limiter.setLimits({ read: { requestsPerSecond: 1 } });
+    assert.equal(limiter.admit(request("ListUserPools")), true);
+    assert.equal(limiter.admit(request("ListUserPools")), false);
+    limiter.setLimits({ read: { requestsPerSecond: 1 } });
+    assert.equal(limiter.admit(request("ListUserPools")), true);
+  });
+
+  it("puts every served operation in the read or the write category", () => {
+    assert.deepEqual([...OPERATION_CATEGORIES.keys()].sort(), [...OPERATIONS.keys()].sort());
+  });
 });
 
 describe("Cognito emulator command line", () => {
@@ -1022,6 +1428,33 @@ describe("Cognito emulator command line", () => {
     });
   });
 
+  const rateLimitCommandLines: { argv: string[]; rateLimits: RateLimits }[] = [
+    {
+      argv: ["--rate-limit", "read=15,write=15,pool=5"],
+      rateLimits: {
+        read: { requestsPerSecond: 15 },
+        write: { requestsPerSecond: 15 },
+        perPool: { requestsPerSecond: 5 },
+      },
+    },
+    {
+      argv: ["--rate-limit=read=15/30"],
+      rateLimits: { read: { requestsPerSecond: 15, burst: 30 } },
+    },
+    {
+      argv: ["--rate-limit", "pool=0.5", "--rate-limit", "write=2.5/5"],
+      rateLimits: {
+        perPool: { requestsPerSecond: 0.5 },
+        write: { requestsPerSecond: 2.5, burst: 5 },
+      },
+    },
+  ];
+  for (const { argv, rateLimits } of rateLimitCommandLines) {
+    it(`parses ${argv.join(" ")} into rate limits`, () => {
+      assert.deepEqual(parseCliArguments(argv).rateLimits, rateLimits);
+    });
+  }
+
   const badCommandLines: { argv: string[]; message: string }[] = [
     {
       argv: ["--port", "abc"],
@@ -1053,6 +1486,47 @@ describe("Cognito emulator command line", () => {
       message:
         '--fault "throttle:a:1:2:3" has too many parts; write kind[:operation[:times[:latencyMs]]]',
     },
+    {
+      argv: ["--rate-limit", "read"],
+      message:
+        '--rate-limit "read": write category=requestsPerSecond[/burst] separated by commas, e.g. read=15,write=15,pool=5/10',
+    },
+    {
+      argv: ["--rate-limit", "read=15,,pool=5"],
+      message:
+        '--rate-limit "read=15,,pool=5": write category=requestsPerSecond[/burst] separated by commas, e.g. read=15,write=15,pool=5/10',
+    },
+    {
+      argv: ["--rate-limit", "reads=15"],
+      message: '--rate-limit "reads=15": unknown category "reads"; use read, write, pool',
+    },
+    {
+      argv: ["--rate-limit", "read=fast"],
+      message:
+        '--rate-limit "read=fast": read needs numbers as requestsPerSecond[/burst], e.g. 15 or 15/30; got "fast"',
+    },
+    {
+      argv: ["--rate-limit", "write=15/"],
+      message:
+        '--rate-limit "write=15/": write needs numbers as requestsPerSecond[/burst], e.g. 15 or 15/30; got "15/"',
+    },
+    {
+      argv: ["--rate-limit", "pool=1/2/3"],
+      message:
+        '--rate-limit "pool=1/2/3": pool needs numbers as requestsPerSecond[/burst], e.g. 15 or 15/30; got "1/2/3"',
+    },
+    {
+      argv: ["--rate-limit", "read=0"],
+      message: '--rate-limit "read=0": read: requestsPerSecond must be a positive number; got 0',
+    },
+    {
+      argv: ["--rate-limit", "pool=5/0.5"],
+      message: '--rate-limit "pool=5/0.5": pool: burst must be a number of at least 1; got 0.5',
+    },
+    {
+      argv: ["--rate-limit", "read=5", "--rate-limit", "write=1,read=6"],
+      message: '--rate-limit "write=1,read=6": read is given twice',
+    },
   ];
   for (const { argv, message } of badCommandLines) {
     it(`refuses ${argv.join(" ")} with one line saying what to write`, () => {
@@ -1063,17 +1537,19 @@ describe("Cognito emulator command line", () => {
     });
   }
 
-  it("prints the endpoint and env lines, logs each request, refuses a port in use, and exits 0 on SIGTERM", async () => {
+  it("prints the endpoint, env lines and rate limits, logs each request, refuses a port in use (exit 1) or a bad --rate-limit (exit 2), and exits 0 on SIGTERM", async () => {
     const holder = await startCognitoEmulator();
     const heldPort = new URL(holder.endpoint).port;
     const blocked = runCli(["--port", heldPort]);
-    const cli = runCli(["--port", "0"]);
+    const badLimit = runCli(["--rate-limit", "read=fast"]);
+    const cli = runCli(["--port", "0", "--rate-limit", "read=1"]);
     try {
       await cli.waitForOutput(/Press Ctrl\+C to stop\./);
       const [, endpoint = ""] = cli.stdout().match(/export AWS_ENDPOINT_URL=(\S+)/) ?? [];
       for (const line of ["AWS_ACCESS_KEY_ID=", "AWS_SECRET_ACCESS_KEY=", "AWS_REGION="]) {
         assert.match(cli.stdout(), new RegExp(`export ${line}`));
       }
+      assert.match(cli.stdout(), /^Rate limits: read 1\/s \(burst 1\)$/m);
       const cliClient = new CognitoIdentityProviderClient({
         region: REGION,
         endpoint,
@@ -1082,6 +1558,10 @@ describe("Cognito emulator command line", () => {
       });
       await cliClient.send(new ListUserPoolsCommand({ MaxResults: 1 }));
       await cli.waitForOutput(/ 200 ListUserPools us-east-1 /);
+      assertThrottled(await failureOf(cliClient.send(new ListUserPoolsCommand({ MaxResults: 1 }))));
+      await cli.waitForOutput(
+        / 400 ListUserPools us-east-1 - TooManyRequestsException \[rate limit\] /,
+      );
       cli.child.kill("SIGTERM");
       assert.equal(await cli.exited, 0);
 
@@ -1090,9 +1570,15 @@ describe("Cognito emulator command line", () => {
         blocked.stderr(),
         `cognito-emulator: cannot listen on 127.0.0.1:${heldPort}: the port is already in use; choose another with --port\n`,
       );
+      assert.equal(await badLimit.exited, 2);
+      assert.equal(
+        badLimit.stderr(),
+        'cognito-emulator: --rate-limit "read=fast": read needs numbers as requestsPerSecond[/burst], e.g. 15 or 15/30; got "fast" (see --help)\n',
+      );
     } finally {
       cli.child.kill();
       blocked.child.kill();
+      badLimit.child.kill();
       await holder.close();
     }
   });

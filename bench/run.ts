@@ -1,0 +1,378 @@
+/**
+ * `npm run bench`: the figures of docs/BENCHMARKS.md, from one run against the local
+ * emulator with the real engine. Not a test: it measures and reports.
+ *
+ *   npm run bench -- [--sizes 50,200,500] [--limit 20] [--out docs/BENCHMARKS.md]
+ *
+ * - AWS calls per operation (create, preview with nothing changed, refresh, update, delete);
+ * - for each size N: wall time of `pulumi up` creating N resources with the emulator
+ *   limiting reads and writes to `limit` per second each and the provider paced just
+ *   below it, against the floor N / limit plus the engine's own floor (an `up` of N
+ *   trivial dynamic resources); requests throttled and operations failed; state bytes
+ *   per resource; preview time with nothing changed against the trivial resource's;
+ * - the machine, engine and package versions.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { startCognitoEmulator } from "../emulator/server";
+import type { CognitoEmulator } from "../emulator/server";
+import { ensureEngine, PROJECT_ROOT, PulumiWorkspace } from "../scripts/engine/pulumiWorkspace";
+import { deliveryProgram } from "../tests/e2e/programs";
+import { LOG_GROUP_ARN, STREAM_ARN } from "../tests/fixtures/arns";
+
+const REGION = "us-east-1";
+const CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: "AKIABENCHEMULATOR001",
+  AWS_SECRET_ACCESS_KEY: "bench-secret",
+};
+/** The provider is paced this far below the emulator's limit (client and server clocks differ). */
+const PACING_MARGIN = 0.95;
+
+interface Options {
+  sizes: number[];
+  limit: number;
+  out: string;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const options: Options = {
+    sizes: [50, 200, 500],
+    limit: 20,
+    out: path.join(PROJECT_ROOT, "docs/BENCHMARKS.md"),
+  };
+  for (let index = 0; index < argv.length; index += 2) {
+    const [flag, value] = [argv[index], argv[index + 1] ?? ""];
+    if (flag === "--sizes") options.sizes = value.split(",").map(Number);
+    else if (flag === "--limit") options.limit = Number(value);
+    else if (flag === "--out") options.out = path.resolve(value);
+    else throw new Error(`unknown option ${flag}: use --sizes 50,200,500, --limit 20, --out FILE`);
+  }
+  if (options.sizes.some((size) => !Number.isInteger(size) || size < 1) || !(options.limit > 0)) {
+    throw new Error(
+      "--sizes takes positive integers, --limit a positive number of requests per second",
+    );
+  }
+  return options;
+}
+
+/** Seconds a command took. */
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = process.hrtime.bigint();
+  const result = await work();
+  return [result, Number(process.hrtime.bigint() - started) / 1e9];
+}
+
+const trivialProgram = (count: number): string =>
+  [
+    `import * as pulumi from "@pulumi/pulumi";`,
+    `const provider: pulumi.dynamic.ResourceProvider = { async create() { return { id: "trivial", outs: {} }; } };`,
+    `for (let index = 0; index < ${count}; index++) {`,
+    `  new pulumi.dynamic.Resource(provider, \`trivial-\${index}\`, { index }, {}, "bench", "Trivial");`,
+    `}`,
+    ``,
+  ].join("\n");
+
+/** N deliveries in a loop, like the trivial program, so that both cost the same to load. */
+const deliveryLoopProgram = (userPoolIds: readonly string[]): string =>
+  [
+    `import { UserPoolLogDelivery } from "pulumi-cognito-log-delivery";`,
+    `const userPoolIds: string[] = ${JSON.stringify(userPoolIds)};`,
+    `userPoolIds.forEach((userPoolId, index) => {`,
+    `  new UserPoolLogDelivery(\`tenant-\${index}\`, {`,
+    `    userPoolId,`,
+    `    logConfigurations: [{ eventSource: "userNotification", logLevel: "ERROR", cloudWatchLogsConfiguration: { logGroupArn: ${JSON.stringify(LOG_GROUP_ARN)} } }],`,
+    `  });`,
+    `});`,
+    ``,
+  ].join("\n");
+
+/** The median of three runs' seconds (previews are short, and a 2-core machine is noisy). */
+async function medianOfThree(work: () => Promise<unknown>): Promise<number> {
+  const seconds: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    seconds.push((await timed(work))[1]);
+  }
+  return seconds.sort((a, b) => a - b)[1] as number;
+}
+
+const authEventsTo = (streamArn: string) => ({
+  eventSource: "userAuthEvents",
+  logLevel: "INFO",
+  firehoseConfiguration: { streamArn },
+});
+const notifications = {
+  eventSource: "userNotification",
+  logLevel: "ERROR",
+  cloudWatchLogsConfiguration: { logGroupArn: LOG_GROUP_ARN },
+};
+
+class Bench {
+  private readonly cognito: CognitoIdentityProviderClient;
+  private poolCounter = 0;
+
+  constructor(
+    private readonly emulator: CognitoEmulator,
+    private readonly engineBin: string,
+  ) {
+    this.cognito = new CognitoIdentityProviderClient({
+      region: REGION,
+      endpoint: emulator.endpoint,
+      credentials: {
+        accessKeyId: CREDENTIALS.AWS_ACCESS_KEY_ID,
+        secretAccessKey: CREDENTIALS.AWS_SECRET_ACCESS_KEY,
+      },
+    });
+  }
+
+  async pools(count: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let index = 0; index < count; index++) {
+      const created = await this.cognito.send(
+        new CreateUserPoolCommand({
+          PoolName: `bench-${++this.poolCounter}`,
+          UserPoolTier: "PLUS",
+        }),
+      );
+      ids.push(created.UserPool?.Id ?? "");
+    }
+    return ids;
+  }
+
+  workspace(program: string, pacing: number): Promise<PulumiWorkspace> {
+    return PulumiWorkspace.create({
+      name: "cognito-bench",
+      program,
+      engineBin: this.engineBin,
+      environment: {
+        ...CREDENTIALS,
+        AWS_ENDPOINT_URL: this.emulator.endpoint,
+        AWS_CONFIG_FILE: "/dev/null",
+        AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+        COGNITO_LOG_DELIVERY_READS_PER_SECOND: String(pacing),
+        COGNITO_LOG_DELIVERY_WRITES_PER_SECOND: String(pacing),
+      },
+    });
+  }
+
+  /** Calls made by a command, by operation. */
+  async calls(work: () => Promise<unknown>): Promise<string> {
+    this.emulator.clearRequests();
+    await work();
+    const counts = new Map<string, number>();
+    for (const request of this.emulator.requests) {
+      counts.set(request.operation, (counts.get(request.operation) ?? 0) + 1);
+    }
+    return (
+      [...counts]
+        .map(
+          ([operation, count]) => `${count} ${operation.replace("LogDeliveryConfiguration", "")}`,
+        )
+        .join(" + ") || "0"
+    );
+  }
+
+  async callsPerOperation(): Promise<[string, string][]> {
+    const [userPoolId] = await this.pools(1);
+    const declare = (streamArn: string) =>
+      deliveryProgram([
+        {
+          name: "pool",
+          userPoolId: userPoolId as string,
+          logConfigurations: [notifications, authEventsTo(streamArn)],
+        },
+      ]);
+    const workspace = await this.workspace(declare(STREAM_ARN), 0);
+    try {
+      const rows: [string, string][] = [];
+      rows.push([
+        "create (`pulumi up`)",
+        await this.calls(() => workspace.pulumiOrThrow("up", "--yes")),
+      ]);
+      rows.push([
+        "preview, nothing changed",
+        await this.calls(() => workspace.pulumiOrThrow("preview", "--expect-no-changes")),
+      ]);
+      // `--skip-preview`: otherwise the CLI first runs a preview pass, which reads once more.
+      rows.push([
+        "refresh (`pulumi refresh --skip-preview`)",
+        await this.calls(() => workspace.pulumiOrThrow("refresh", "--yes", "--skip-preview")),
+      ]);
+      workspace.writeProgram(declare(STREAM_ARN.replace("cognito-auth-events", "other-stream")));
+      rows.push([
+        "update (`pulumi up`)",
+        await this.calls(() => workspace.pulumiOrThrow("up", "--yes")),
+      ]);
+      rows.push([
+        "delete (`pulumi destroy`)",
+        await this.calls(() => workspace.pulumiOrThrow("destroy", "--yes")),
+      ]);
+      return rows;
+    } finally {
+      workspace.dispose();
+    }
+  }
+
+  async size(count: number, limit: number): Promise<SizeResult> {
+    const ids = await this.pools(count);
+    const trivial = await this.workspace(trivialProgram(count), 0);
+    const ours = await this.workspace(deliveryLoopProgram(ids), limit * PACING_MARGIN);
+    try {
+      const [, trivialUp] = await timed(() => trivial.pulumiOrThrow("up", "--yes"));
+      const trivialPreview = await medianOfThree(() =>
+        trivial.pulumiOrThrow("preview", "--expect-no-changes"),
+      );
+
+      this.emulator.setRateLimits({
+        read: { requestsPerSecond: limit },
+        write: { requestsPerSecond: limit },
+      });
+      this.emulator.clearRequests();
+      const [up, upSeconds] = await timed(() => ours.pulumi("up", "--yes"));
+      const throttled = this.emulator.throttledCount();
+      const failed = /(\d+) errored/.exec(up.stdout)?.[1] ?? (up.code === 0 ? "0" : "?");
+      this.emulator.clearRequests();
+      const previewSeconds = await medianOfThree(() =>
+        ours.pulumiOrThrow("preview", "--expect-no-changes"),
+      );
+      const previewCalls = this.emulator.requests.length;
+      const stateBytes = Buffer.byteLength(ours.stateFileText());
+      const [, destroySeconds] = await timed(() => ours.pulumiOrThrow("destroy", "--yes"));
+      this.emulator.setRateLimits(undefined);
+      return {
+        count,
+        limit,
+        trivialUp,
+        trivialPreview,
+        upSeconds,
+        upExit: up.code,
+        throttled,
+        failed,
+        previewSeconds,
+        previewCalls,
+        stateBytes,
+        destroySeconds,
+      };
+    } finally {
+      this.emulator.setRateLimits(undefined);
+      trivial.dispose();
+      ours.dispose();
+    }
+  }
+
+  destroy(): void {
+    this.cognito.destroy();
+  }
+}
+
+interface SizeResult {
+  count: number;
+  limit: number;
+  trivialUp: number;
+  trivialPreview: number;
+  upSeconds: number;
+  upExit: number;
+  throttled: number;
+  failed: string;
+  previewSeconds: number;
+  previewCalls: number;
+  stateBytes: number;
+  destroySeconds: number;
+}
+
+function report(
+  options: Options,
+  engine: string,
+  calls: [string, string][],
+  sizes: SizeResult[],
+): string {
+  const packageVersion = (
+    JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version;
+  const f = (value: number) => value.toFixed(1);
+  const lines = [
+    "# Benchmarks",
+    "",
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores, ` +
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${engine}, pulumi-cognito-log-delivery ${packageVersion}, ` +
+      `against the local Cognito emulator on loopback.`,
+    "",
+    "Reproduce: `npm ci && npm run bench` (add `-- --sizes 50,200,500 --limit 20` to choose). The run rewrites this file.",
+    "",
+    "## AWS calls per operation",
+    "",
+    "| operation | AWS calls |",
+    "| --- | --- |",
+    ...calls.map(([operation, count]) => `| ${operation} | ${count} |`),
+    "",
+    `## \`pulumi up\` of N new resources at ${options.limit} reads/s and ${options.limit} writes/s`,
+    "",
+    `The emulator limits reads (Get) and writes (Set) to ${options.limit} per second each for the account and region, ` +
+      `and answers TooManyRequestsException beyond; the provider is paced at ${f(options.limit * PACING_MARGIN)}/s ` +
+      "(`COGNITO_LOG_DELIVERY_READS_PER_SECOND` / `…_WRITES_PER_SECOND`). Each create is one Get and one Set, in separate " +
+      "buckets, so the floor is N / limit. The engine's floor is an `up` of N trivial dynamic resources (no AWS calls). " +
+      "Target: up ≤ 1.2 × (N / limit) + engine floor, with no failed operation.",
+    "",
+    "| N | up (s) | N / limit (s) | engine floor (s) | up − engine floor, ÷ (N / limit) | within target | throttled requests | failed operations | state bytes per resource |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...sizes.map((size) => {
+      const floor = size.count / size.limit;
+      const within = size.upSeconds <= 1.2 * floor + size.trivialUp && size.upExit === 0;
+      return `| ${size.count} | ${f(size.upSeconds)} | ${f(floor)} | ${f(size.trivialUp)} | ${((size.upSeconds - size.trivialUp) / floor).toFixed(2)} | ${within ? "yes" : "**no**"} | ${size.throttled} | ${size.failed} | ${Math.round(size.stateBytes / size.count)} |`;
+    }),
+    "",
+    "## `pulumi preview` of N unchanged resources",
+    "",
+    "Both programs declare their N resources in a loop; each time is the median of three previews. " +
+      "Target: ≤ 1.3 × the same N of a trivial dynamic resource, and no AWS call.",
+    "",
+    "| N | preview (s) | trivial resource (s) | ratio | AWS calls |",
+    "| --- | --- | --- | --- | --- |",
+    ...sizes.map(
+      (size) =>
+        `| ${size.count} | ${f(size.previewSeconds)} | ${f(size.trivialPreview)} | ${(size.previewSeconds / size.trivialPreview).toFixed(2)} | ${size.previewCalls} |`,
+    ),
+    "",
+    "`pulumi destroy` times (s): " +
+      sizes.map((size) => `N=${size.count}: ${f(size.destroySeconds)}`).join(", ") +
+      ".",
+    "",
+  ];
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const engineBin = ensureEngine();
+  const engine =
+    fs.readFileSync(path.join(engineBin, "..", "BUILD-INFO"), "utf8").split("\n")[0] ?? "pulumi";
+  const emulator = await startCognitoEmulator({ port: 0 });
+  const bench = new Bench(emulator, engineBin);
+  try {
+    console.error("bench: AWS calls per operation");
+    const calls = await bench.callsPerOperation();
+    const sizes: SizeResult[] = [];
+    for (const count of options.sizes) {
+      console.error(`bench: N = ${count}`);
+      sizes.push(await bench.size(count, options.limit));
+    }
+    const text = report(options, engine, calls, sizes);
+    fs.mkdirSync(path.dirname(options.out), { recursive: true });
+    fs.writeFileSync(options.out, text);
+    console.log(text);
+  } finally {
+    bench.destroy();
+    await emulator.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
