@@ -5,8 +5,7 @@
  * package, so refresh and destroy always run the installed code.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { CognitoClients } from "./aws/clients";
-import { CognitoLogDeliveryApi } from "./aws/logDeliveryApi";
+import { LazyCognitoLogDeliveryApi } from "./aws/lazyApi";
 import { pacingSettings } from "./aws/pacing";
 import type { LogDeliveryApi, PoolAddress } from "./aws/logDeliveryApi";
 import { regionPrefixOfUserPoolId } from "./core/arn";
@@ -25,7 +24,7 @@ type Properties = Record<string, unknown>;
 
 /** The provider; construct it with another `LogDeliveryApi` to test without AWS. */
 export class UserPoolLogDeliveryProvider implements pulumi.dynamic.ResourceProvider {
-  constructor(private readonly api: LogDeliveryApi = new CognitoLogDeliveryApi()) {}
+  constructor(private readonly api: LogDeliveryApi = new LazyCognitoLogDeliveryApi()) {}
 
   /** Validates and canonicalises; the returned inputs are what the engine stores and diffs. */
   async check(_olds: Properties, news: Properties): Promise<pulumi.dynamic.CheckResult> {
@@ -170,27 +169,27 @@ export async function attach(
   target: object,
   request: pulumi.dynamic.ConfigureRequest,
 ): Promise<void> {
-  const { clients, provider } = sharedInstances();
-  clients.pacer.configure(pacingSettings(request.config, process.env));
+  const { api, provider } = sharedInstances();
+  api.configurePacing(pacingSettings(request.config, process.env));
   for (const method of PROVIDER_METHODS) {
     Object.assign(target, { [method]: provider[method].bind(provider) });
   }
 }
 
-let shared: { clients: CognitoClients; provider: UserPoolLogDeliveryProvider } | undefined;
+let shared: { api: LazyCognitoLogDeliveryApi; provider: UserPoolLogDeliveryProvider } | undefined;
 
 /**
- * The clients and provider shared by every resource in a provider process, so all of
+ * The AWS adapter and provider shared by every resource in a provider process, so all of
  * them use the same per-region clients and the same pacing. Created on first use, never
  * at module load.
  */
-function sharedInstances(): { clients: CognitoClients; provider: UserPoolLogDeliveryProvider } {
+function sharedInstances(): {
+  api: LazyCognitoLogDeliveryApi;
+  provider: UserPoolLogDeliveryProvider;
+} {
   if (!shared) {
-    const clients = new CognitoClients();
-    shared = {
-      clients,
-      provider: new UserPoolLogDeliveryProvider(new CognitoLogDeliveryApi(clients)),
-    };
+    const api = new LazyCognitoLogDeliveryApi();
+    shared = { api, provider: new UserPoolLogDeliveryProvider(api) };
   }
   return shared;
 }

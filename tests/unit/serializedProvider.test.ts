@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -83,5 +84,27 @@ describe("serializedProvider (what Pulumi stores in state)", () => {
     } finally {
       fs.rmSync(installDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("what a preview loads", function () {
+  this.timeout(30_000);
+
+  it("neither the program nor check and diff load the AWS SDK", () => {
+    const script = [
+      `const { installedProvider } = require("./dist/provider/implementation.js");`,
+      `require("./dist/provider/index.js");`,
+      `const provider = installedProvider();`,
+      `const news = { userPoolId: "us-east-1_AbC123", logConfigurations: [] };`,
+      `Promise.all([provider.check({}, news), provider.diff("us-east-1_AbC123", news, news)]).then(() => {`,
+      `  console.log(Object.keys(require.cache).filter((file) => file.includes("@aws-sdk")).length);`,
+      `});`,
+    ].join("\n");
+    const result = spawnSync(process.execPath, ["-e", script], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+    });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout.trim(), "0", "AWS SDK modules loaded");
   });
 });
