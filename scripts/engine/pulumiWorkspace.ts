@@ -6,8 +6,7 @@
  * `pulumi-cognito-log-delivery/implementation` exactly as it would there.
  * Used by the end-to-end tests and by the demo.
  */
-import { execFile, spawnSync } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -138,23 +137,37 @@ export class PulumiWorkspace {
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
     };
     const command = `pulumi ${args.join(" ")}`;
-    let child: ChildProcess | undefined;
-    const result = new Promise<CommandResult>((resolve) => {
-      child = execFile(
-        "pulumi",
-        [...args, "--non-interactive", "--color=never"],
-        { cwd: this.directory, env: environment, maxBuffer: 64 * 1024 * 1024 },
-        (error, stdout, stderr) => {
-          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-          resolve({ command, code, stdout, stderr });
-        },
-      );
-      if (this.options.echo) {
-        child.stdout?.pipe(process.stdout);
-        child.stderr?.pipe(process.stderr);
-      }
+    // Its own process group, so that an interruption reaches the engine's plugins too, as
+    // a terminal's Ctrl-C or a cancelled CI job does, and leaves no orphans.
+    const child = spawn("pulumi", [...args, "--non-interactive", "--color=never"], {
+      cwd: this.directory,
+      env: environment,
+      detached: true,
     });
-    return { result, interrupt: (signal = "SIGINT") => void child?.kill(signal) };
+    const result = new Promise<CommandResult>((resolve) => {
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (this.options.echo) process.stdout.write(chunk);
+      });
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (this.options.echo) process.stderr.write(chunk);
+      });
+      child.on("error", (error) =>
+        resolve({ command, code: 127, stdout, stderr: `${stderr}${error.message}\n` }),
+      );
+      child.on("close", (code) => resolve({ command, code: code ?? 1, stdout, stderr }));
+    });
+    return {
+      result,
+      interrupt: (signal = "SIGINT") => {
+        if (child.pid !== undefined) {
+          process.kill(-child.pid, signal);
+        }
+      },
+    };
   }
 
   /** Runs `pulumi <args>` and throws with the whole output when it fails. */
@@ -197,6 +210,9 @@ export class PulumiWorkspace {
 
   /** Removes the backend, PULUMI_HOME, and the project if temporary or else its stack config file. */
   dispose(): void {
+    if (this.layout.ownsProject) {
+      endProcessesIn(this.layout.directory); // never in a real project, where its user works
+    }
     fs.rmSync(this.layout.scratch, { recursive: true, force: true });
     if (!this.layout.ownsProject) {
       fs.rmSync(path.join(this.layout.directory, `Pulumi.${this.layout.stack}.yaml`), {
@@ -209,7 +225,7 @@ export class PulumiWorkspace {
 /** A command under way. */
 export interface RunningCommand {
   result: Promise<CommandResult>;
-  /** Sends the signal (SIGINT by default: what Ctrl-C sends). */
+  /** Sends the signal to the command's process group (SIGINT by default: what Ctrl-C sends). */
   interrupt(signal?: NodeJS.Signals): void;
 }
 
@@ -220,6 +236,32 @@ export interface StateResource {
   id?: string;
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
+}
+
+/**
+ * Ends processes still working in the project directory. Pulumi starts its plugins (the
+ * language host, the dynamic provider) in process groups of their own, so a CLI that
+ * was killed outright leaves them running; a test that kills it must not leave them
+ * behind. Linux only (/proc); elsewhere nothing to find.
+ */
+function endProcessesIn(directory: string): void {
+  if (!fs.existsSync("/proc")) {
+    return;
+  }
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) {
+      continue;
+    }
+    let cwd: string;
+    try {
+      cwd = fs.readlinkSync(`/proc/${entry}/cwd`);
+    } catch {
+      continue; // the process ended meanwhile, or is not ours to inspect
+    }
+    if (cwd === directory || cwd.startsWith(`${directory}${path.sep}`)) {
+      process.kill(Number(entry), "SIGKILL");
+    }
+  }
 }
 
 function writeProjectFiles(directory: string, name: string): void {

@@ -112,6 +112,50 @@ describe("end to end: many pools, rate limits and interruptions", function () {
     }
   });
 
+  it("an up killed outright (SIGKILL): after `pulumi cancel` the next up converges, without rewriting applied pools", async () => {
+    const ids = await pools(8);
+    const workspace = await e2e.workspace(declarations(ids));
+    e2e.aws.emulator.injectFault({
+      kind: "latency",
+      operation: SET,
+      times: Infinity,
+      latencyMs: 1500,
+    });
+    const running = workspace.start("up", "--yes", "--parallel", "2");
+    while (e2e.aws.emulator.callCount(SET) < 3) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    running.interrupt("SIGKILL");
+    await running.result;
+    e2e.aws.emulator.clearFaults();
+    await new Promise((resolve) => setTimeout(resolve, 1600)); // Sets in flight land
+
+    const alreadyConfigured: string[] = [];
+    for (const userPoolId of ids) {
+      if ((await e2e.aws.getOutside(userPoolId)).length > 0) {
+        alreadyConfigured.push(userPoolId);
+      }
+    }
+    const blocked = await workspace.pulumi("up", "--yes");
+    assert.match(
+      blocked.stdout + blocked.stderr,
+      /locked by 1 lock\(s\).*`pulumi cancel`/s,
+      "the engine names the way out",
+    );
+    await workspace.pulumiOrThrow("cancel", "--yes");
+    e2e.aws.emulator.clearRequests();
+    await workspace.pulumiOrThrow("up", "--yes");
+    await workspace.pulumiOrThrow("preview", "--expect-no-changes");
+    assert.equal(
+      e2e.aws.emulator.callCount(SET),
+      ids.length - alreadyConfigured.length,
+      "only the pools not yet applied are written",
+    );
+    for (const userPoolId of ids) {
+      assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
+    }
+  });
+
   it("a pacing setting that is not a rate fails at preview with what to write", async () => {
     const [userPoolId] = await pools(1);
     const workspace = await e2e.workspace(declarations([userPoolId as string]));

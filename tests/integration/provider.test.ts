@@ -271,6 +271,17 @@ describe("UserPoolLogDeliveryProvider against the Cognito emulator, through the 
     assert.deepEqual(created.outs?.logConfigurations, [notificationsToLogGroup]);
   });
 
+  it("waits out a slow Cognito (latency) and applies exactly once", async () => {
+    const userPoolId = await aws.createPool();
+    aws.emulator.clearRequests();
+    aws.emulator.injectFault({ kind: "latency", operation: SET, times: 1, latencyMs: 1500 });
+    const created = await provider.create(
+      await checked({ userPoolId, logConfigurations: [notificationsToLogGroup] }),
+    );
+    assert.deepEqual(created.outs.logConfigurations, [notificationsToLogGroup]);
+    assert.deepEqual(callsMade(), { [GET]: 1, [SET]: 1 });
+  });
+
   it("recovers when the connection drops after AWS applied a Set (the retry is idempotent)", async () => {
     const userPoolId = await aws.createPool();
     aws.emulator.clearRequests();
