@@ -293,6 +293,31 @@ describe("UserPoolLogDeliveryProvider against the Cognito emulator, through the 
     assert.deepEqual(callsMade(), { [GET]: 1, [SET]: 2 });
   });
 
+  it("without credentials, says where to set them (and still names the pool and region)", async () => {
+    const saved = { ...process.env };
+    delete process.env["AWS_ACCESS_KEY_ID"];
+    delete process.env["AWS_SECRET_ACCESS_KEY"];
+    process.env["AWS_EC2_METADATA_DISABLED"] = "true"; // no instance role to look for here
+    try {
+      const withoutCredentials = new UserPoolLogDeliveryProvider();
+      await assert.rejects(
+        withoutCredentials.read(`${TEST_REGION}_AbC123`, {}),
+        (error: unknown) => {
+          assert.ok(AwsCallError.isInstance(error));
+          assert.match(
+            error.message,
+            new RegExp(
+              `^GetLogDeliveryConfiguration failed for user pool ${TEST_REGION}_AbC123 in ${TEST_REGION}: CredentialsProviderError: .*No AWS credentials were found: set AWS_PROFILE`,
+            ),
+          );
+          return true;
+        },
+      );
+    } finally {
+      process.env = saved;
+    }
+  });
+
   it("reports persistent throttling with the attempts made and what to do", async () => {
     const userPoolId = await aws.createPool();
     const saved = process.env["AWS_MAX_ATTEMPTS"];
