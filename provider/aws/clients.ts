@@ -6,6 +6,10 @@
  * captured SDK client breaks Pulumi's closure serialization (pulumi/pulumi#13960).
  */
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { AwsCallError } from "../errors";
+import type { AwsCallContext } from "../errors";
+import type { LogConfiguration } from "../types";
+import { describeAwsFailure } from "./awsErrors";
 import { RequestPacer, categoryOf, pacingSettings } from "./pacing";
 
 /**
@@ -55,15 +59,36 @@ export class CognitoClients {
     return client;
   }
 
-  /** The account of the credentials in use, when the credential source tells it. */
-  async accountOfCredentials(region: string): Promise<string | undefined> {
-    const credentials = await this.forRegion(region).config.credentials();
-    return (credentials as { accountId?: string }).accountId;
+  /**
+   * The `AwsCallError` for a failed call: what AWS said, with advice naming the identity
+   * in use and the endpoint. The one place an SDK error becomes our error.
+   */
+  async callError(
+    error: unknown,
+    context: AwsCallContext,
+    configuration: readonly LogConfiguration[],
+  ): Promise<AwsCallError> {
+    const details = describeAwsFailure(error, context, {
+      configuration,
+      identity: await this.describeIdentity(context.region),
+      endpoint: this.endpointOverride(),
+    });
+    return new AwsCallError(context, details, { cause: error });
   }
 
-  /** The access key ID in use, to name the identity when the account is not known. */
-  async accessKeyId(region: string): Promise<string> {
-    return (await this.forRegion(region).config.credentials()).accessKeyId;
+  /** "account 123456789012", or the access key when the credential source does not say. */
+  private async describeIdentity(region: string): Promise<string> {
+    try {
+      const credentials = await this.forRegion(region).config.credentials();
+      const account = (credentials as { accountId?: string }).accountId;
+      return account
+        ? `account ${account}`
+        : `the account of access key ${credentials.accessKeyId}`;
+    } catch {
+      // Only reached while building the message of another failure (no credentials at
+      // all): that failure is what the user must see, so the identity is left vague.
+      return "the account of the credentials in use";
+    }
   }
 
   /**

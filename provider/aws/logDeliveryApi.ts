@@ -6,10 +6,8 @@ import {
   GetLogDeliveryConfigurationCommand,
   SetLogDeliveryConfigurationCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { AwsCallError } from "../errors";
 import type { AwsCallContext } from "../errors";
 import type { LogConfiguration } from "../types";
-import { describeAwsFailure } from "./awsErrors";
 import { CognitoClients } from "./clients";
 import { fromAwsLogConfigurations, toAwsLogConfigurations } from "./translate";
 
@@ -39,7 +37,7 @@ export class CognitoLogDeliveryApi implements LogDeliveryApi {
         .send(new GetLogDeliveryConfigurationCommand({ UserPoolId: pool.userPoolId }));
       return fromAwsLogConfigurations(response.LogDeliveryConfiguration?.LogConfigurations);
     } catch (error) {
-      throw await this.callError(error, context, []);
+      throw await this.clients.callError(error, context, []);
     }
   }
 
@@ -57,34 +55,7 @@ export class CognitoLogDeliveryApi implements LogDeliveryApi {
       );
       return fromAwsLogConfigurations(response.LogDeliveryConfiguration?.LogConfigurations);
     } catch (error) {
-      throw await this.callError(error, context, configuration);
-    }
-  }
-
-  private async callError(
-    error: unknown,
-    context: AwsCallContext,
-    configuration: readonly LogConfiguration[],
-  ): Promise<AwsCallError> {
-    const details = describeAwsFailure(error, context, {
-      configuration,
-      identity: await this.describeIdentity(context.region),
-      endpoint: this.clients.endpointOverride(),
-    });
-    return new AwsCallError(context, details, { cause: error });
-  }
-
-  /** "account 123456789012", or the access key when the credential source does not say. */
-  private async describeIdentity(region: string): Promise<string> {
-    try {
-      const account = await this.clients.accountOfCredentials(region);
-      return account
-        ? `account ${account}`
-        : `the account of access key ${await this.clients.accessKeyId(region)}`;
-    } catch {
-      // Only reached while building the message of another failure (no credentials at
-      // all): that failure is what the user must see, so the identity is left vague.
-      return "the account of the credentials in use";
+      throw await this.clients.callError(error, context, configuration);
     }
   }
 }

@@ -4,9 +4,7 @@
  * the log delivery calls.
  */
 import { ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { AwsCallError } from "../errors";
 import type { AwsCallContext } from "../errors";
-import { describeAwsFailure } from "./awsErrors";
 import type { CognitoClients } from "./clients";
 
 /** ListUserPools: `MaxResults` is 1–60 (API reference). */
@@ -39,12 +37,7 @@ export async function listUserPools(
       }
       nextToken = page.NextToken;
     } catch (error) {
-      const details = describeAwsFailure(error, context, {
-        configuration: [],
-        identity: "the account of the credentials in use",
-        endpoint: clients.endpointOverride(),
-      });
-      throw new AwsCallError(context, details, { cause: error });
+      throw await clients.callError(error, context, []);
     }
     onPage(pools.length);
   } while (nextToken);
