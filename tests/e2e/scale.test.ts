@@ -5,6 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import { AWS_NOTIFICATIONS_TO_LOG_GROUP, SET, notificationsToLogGroup } from "../fixtures/arns";
+import type { CommandResult, PulumiWorkspace } from "../../scripts/engine/pulumiWorkspace";
 import { useEngine } from "./e2eEnvironment";
 
 const DELIVERY_TYPE = "pulumi-nodejs:dynamic/cognito:UserPoolLogDelivery";
@@ -23,6 +24,36 @@ describe("end to end: many pools, rate limits and interruptions", function () {
       ids.push(await e2e.aws.createPool());
     }
     return ids;
+  }
+
+  /**
+   * Starts `up` with slow Sets (1.5 s each), and interrupts it with `signal` once three
+   * Sets have reached Cognito; resolves with the interrupted command's result, after the
+   * fault is cleared.
+   */
+  async function upInterruptedMidway(
+    workspace: PulumiWorkspace,
+    parallel: number,
+    signal: NodeJS.Signals,
+  ): Promise<CommandResult> {
+    e2e.aws.emulator.injectFault({
+      kind: "latency",
+      operation: SET,
+      times: Infinity,
+      latencyMs: 1500,
+    });
+    const running = workspace.start("up", "--yes", "--parallel", String(parallel));
+    while (e2e.aws.emulator.callCount(SET) < 3) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    running.interrupt(signal);
+    const result = await running.result;
+    e2e.aws.emulator.clearFaults();
+    return result;
+  }
+
+  function deliveriesInState(workspace: PulumiWorkspace): number {
+    return workspace.stateResources().filter((resource) => resource.type === DELIVERY_TYPE).length;
   }
 
   function declarations(ids: readonly string[]) {
@@ -79,34 +110,17 @@ describe("end to end: many pools, rate limits and interruptions", function () {
   it("an up interrupted midway leaves no half-applied pool, and the next up converges", async () => {
     const ids = await pools(12);
     const workspace = await e2e.workspace(declarations(ids));
-    e2e.aws.emulator.injectFault({
-      kind: "latency",
-      operation: SET,
-      times: Infinity,
-      latencyMs: 1500,
-    });
-    const running = workspace.start("up", "--yes", "--parallel", "3");
-    while (e2e.aws.emulator.callCount(SET) < 3) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    running.interrupt("SIGINT");
-    const interrupted = await running.result;
+    const interrupted = await upInterruptedMidway(workspace, 3, "SIGINT");
     assert.notEqual(interrupted.code, 0, "the interrupted up reports failure");
-    e2e.aws.emulator.clearFaults();
 
-    const created = workspace
-      .stateResources()
-      .filter((resource) => resource.type === DELIVERY_TYPE).length;
+    const created = deliveriesInState(workspace);
     assert.ok(
       created < ids.length,
       `interrupted before the end (${created} of ${ids.length} in state)`,
     );
     await workspace.pulumiOrThrow("up", "--yes");
     await workspace.pulumiOrThrow("preview", "--expect-no-changes");
-    assert.equal(
-      workspace.stateResources().filter((resource) => resource.type === DELIVERY_TYPE).length,
-      ids.length,
-    );
+    assert.equal(deliveriesInState(workspace), ids.length);
     for (const userPoolId of ids) {
       assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
     }
@@ -115,19 +129,7 @@ describe("end to end: many pools, rate limits and interruptions", function () {
   it("an up killed outright (SIGKILL): after `pulumi cancel` the next up converges, without rewriting applied pools", async () => {
     const ids = await pools(8);
     const workspace = await e2e.workspace(declarations(ids));
-    e2e.aws.emulator.injectFault({
-      kind: "latency",
-      operation: SET,
-      times: Infinity,
-      latencyMs: 1500,
-    });
-    const running = workspace.start("up", "--yes", "--parallel", "2");
-    while (e2e.aws.emulator.callCount(SET) < 3) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    running.interrupt("SIGKILL");
-    await running.result;
-    e2e.aws.emulator.clearFaults();
+    await upInterruptedMidway(workspace, 2, "SIGKILL");
     await new Promise((resolve) => setTimeout(resolve, 1600)); // Sets in flight land
 
     const alreadyConfigured: string[] = [];
