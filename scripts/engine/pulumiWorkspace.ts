@@ -32,6 +32,8 @@ export function ensureEngine(): string {
 export interface CommandResult {
   command: string;
   code: number;
+  /** The signal that ended the command, if one did. */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -156,9 +158,17 @@ export class PulumiWorkspace {
         if (this.options.echo) process.stderr.write(chunk);
       });
       child.on("error", (error) =>
-        resolve({ command, code: 127, stdout, stderr: `${stderr}${error.message}\n` }),
+        resolve({
+          command,
+          code: 127,
+          signal: null,
+          stdout,
+          stderr: `${stderr}${error.message}\n`,
+        }),
       );
-      child.on("close", (code) => resolve({ command, code: code ?? 1, stdout, stderr }));
+      child.on("close", (code, signal) =>
+        resolve({ command, code: code ?? 1, signal, stdout, stderr }),
+      );
     });
     return {
       result,
@@ -193,6 +203,12 @@ export class PulumiWorkspace {
       );
     }
     return fs.readFileSync(candidates[0] as string, "utf8");
+  }
+
+  /** The lock files the file backend holds for the stack (one while an update runs). */
+  lockFiles(): string[] {
+    const locks = path.join(this.layout.scratch, "state", ".pulumi", "locks");
+    return findFiles(locks, (file) => file.endsWith(".json"));
   }
 
   /** The resources in the stack's state. */

@@ -129,7 +129,9 @@ describe("end to end: many pools, rate limits and interruptions", function () {
   it("an up killed outright (SIGKILL): after `pulumi cancel` the next up converges, without rewriting applied pools", async () => {
     const ids = await pools(8);
     const workspace = await e2e.workspace(declarations(ids));
-    await upInterruptedMidway(workspace, 2, "SIGKILL");
+    const killed = await upInterruptedMidway(workspace, 2, "SIGKILL");
+    assert.equal(killed.signal, "SIGKILL", `the up was killed midway:\n${killed.stdout}`);
+    assert.equal(workspace.lockFiles().length, 1, "the killed up left its backend lock behind");
     await new Promise((resolve) => setTimeout(resolve, 1600)); // Sets in flight land
 
     const alreadyConfigured: string[] = [];
@@ -139,10 +141,16 @@ describe("end to end: many pools, rate limits and interruptions", function () {
       }
     }
     const blocked = await workspace.pulumi("up", "--yes");
+    const blockedOutput = blocked.stdout + blocked.stderr;
+    assert.notEqual(
+      blocked.code,
+      0,
+      `the locked stack refuses the next up; it printed:\n${blockedOutput}`,
+    );
     assert.match(
-      blocked.stdout + blocked.stderr,
+      blockedOutput,
       /locked by 1 lock\(s\).*`pulumi cancel`/s,
-      "the engine names the way out",
+      `the engine names the way out; it printed:\n${blockedOutput}`,
     );
     await workspace.pulumiOrThrow("cancel", "--yes");
     e2e.aws.emulator.clearRequests();
