@@ -211,6 +211,25 @@ export class PulumiWorkspace {
     return findFiles(locks, (file) => file.endsWith(".json"));
   }
 
+  /**
+   * The metadata sidecar of the stack's checkpoint file (`<stack>.json.attrs`). The file
+   * backend (gocloud's fileblob) rewrites it in place, truncating it first, before it
+   * renames a new checkpoint into place: a CLI killed in between leaves it empty, and the
+   * stack then fails to load with "failed to load checkpoint: EOF".
+   */
+  checkpointSidecar(): string {
+    const stacks = path.join(this.layout.scratch, "state", ".pulumi", "stacks");
+    const candidates = findFiles(stacks, (file) =>
+      file.endsWith(`${path.sep}${this.layout.stack}.json.attrs`),
+    );
+    if (candidates.length !== 1) {
+      throw new Error(
+        `expected one checkpoint sidecar under ${stacks}, found ${candidates.length}`,
+      );
+    }
+    return candidates[0] as string;
+  }
+
   /** The resources in the stack's state. */
   stateResources(): StateResource[] {
     const checkpoint = JSON.parse(this.stateFileText()) as {
