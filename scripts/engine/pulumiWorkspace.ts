@@ -105,7 +105,7 @@ export class PulumiWorkspace {
   }
 
   private async initialize(): Promise<void> {
-    fs.mkdirSync(path.join(this.layout.scratch, "state"));
+    fs.mkdirSync(this.backendDirectory);
     fs.mkdirSync(path.join(this.layout.scratch, "home"));
     await this.pulumiOrThrow("stack", "init", this.layout.stack);
   }
@@ -131,7 +131,7 @@ export class PulumiWorkspace {
       ...process.env,
       ...this.options.environment,
       PATH: `${this.options.engineBin}${path.delimiter}${process.env["PATH"] ?? ""}`,
-      PULUMI_BACKEND_URL: `file://${path.join(this.layout.scratch, "state")}`,
+      PULUMI_BACKEND_URL: `file://${this.backendDirectory}`,
       PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
       PULUMI_HOME: path.join(this.layout.scratch, "home"),
       PULUMI_SKIP_UPDATE_CHECK: "true",
@@ -193,22 +193,14 @@ export class PulumiWorkspace {
 
   /** The stack's checkpoint file as the file backend wrote it. */
   stateFileText(): string {
-    const stacks = path.join(this.layout.scratch, "state", ".pulumi", "stacks");
-    const candidates = findFiles(stacks, (file) =>
-      file.endsWith(`${path.sep}${this.layout.stack}.json`),
-    );
-    if (candidates.length !== 1) {
-      throw new Error(
-        `expected one checkpoint for stack dev under ${stacks}, found ${candidates.length}`,
-      );
-    }
-    return fs.readFileSync(candidates[0] as string, "utf8");
+    return fs.readFileSync(this.stackFile(".json"), "utf8");
   }
 
   /** The lock files the file backend holds for the stack (one while an update runs). */
   lockFiles(): string[] {
-    const locks = path.join(this.layout.scratch, "state", ".pulumi", "locks");
-    return findFiles(locks, (file) => file.endsWith(".json"));
+    return findFiles(path.join(this.backendDirectory, ".pulumi", "locks"), (file) =>
+      file.endsWith(".json"),
+    );
   }
 
   /**
@@ -218,16 +210,23 @@ export class PulumiWorkspace {
    * stack then fails to load with "failed to load checkpoint: EOF".
    */
   checkpointSidecar(): string {
-    const stacks = path.join(this.layout.scratch, "state", ".pulumi", "stacks");
-    const candidates = findFiles(stacks, (file) =>
-      file.endsWith(`${path.sep}${this.layout.stack}.json.attrs`),
-    );
+    return this.stackFile(".json.attrs");
+  }
+
+  /** The one file of the stack under the backend's stacks folder named `<stack><suffix>`. */
+  private stackFile(suffix: string): string {
+    const stacks = path.join(this.backendDirectory, ".pulumi", "stacks");
+    const name = `${this.layout.stack}${suffix}`;
+    const candidates = findFiles(stacks, (file) => file.endsWith(`${path.sep}${name}`));
     if (candidates.length !== 1) {
-      throw new Error(
-        `expected one checkpoint sidecar under ${stacks}, found ${candidates.length}`,
-      );
+      throw new Error(`expected one ${name} under ${stacks}, found ${candidates.length}`);
     }
     return candidates[0] as string;
+  }
+
+  /** The throw-away file backend's folder. */
+  private get backendDirectory(): string {
+    return path.join(this.layout.scratch, "state");
   }
 
   /** The resources in the stack's state. */

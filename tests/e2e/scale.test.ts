@@ -57,6 +57,33 @@ describe("end to end: many pools, rate limits and interruptions", function () {
     return workspace.stateResources().filter((resource) => resource.type === DELIVERY_TYPE).length;
   }
 
+  /**
+   * `count` pools in one stack, under Cognito limits of 10 reads/s and 10 writes/s, with
+   * the provider paced by stack config at `providerRate` requests per second ("0": off).
+   */
+  async function poolsUnderRateLimits(
+    count: number,
+    providerRate: string,
+  ): Promise<{ ids: string[]; workspace: PulumiWorkspace }> {
+    const ids = await pools(count);
+    const workspace = await e2e.workspace(declarations(ids));
+    await workspace.setConfig("pulumi-cognito-log-delivery:readsPerSecond", providerRate);
+    await workspace.setConfig("pulumi-cognito-log-delivery:writesPerSecond", providerRate);
+    e2e.aws.emulator.setRateLimits({
+      read: { requestsPerSecond: 10 },
+      write: { requestsPerSecond: 10 },
+    });
+    e2e.aws.emulator.clearRequests();
+    return { ids, workspace };
+  }
+
+  /** Every pool delivers its notifications to the log group, as declared. */
+  async function assertEveryPoolDelivers(ids: readonly string[]): Promise<void> {
+    for (const userPoolId of ids) {
+      assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
+    }
+  }
+
   function declarations(ids: readonly string[]) {
     return ids.map((userPoolId, index) => ({
       name: `tenant-${index}`,
@@ -66,15 +93,7 @@ describe("end to end: many pools, rate limits and interruptions", function () {
   }
 
   it("paced by stack config below Cognito's limits, an up of 40 pools is never throttled", async () => {
-    const ids = await pools(40);
-    const workspace = await e2e.workspace(declarations(ids));
-    await workspace.setConfig("pulumi-cognito-log-delivery:readsPerSecond", "9");
-    await workspace.setConfig("pulumi-cognito-log-delivery:writesPerSecond", "9");
-    e2e.aws.emulator.setRateLimits({
-      read: { requestsPerSecond: 10 },
-      write: { requestsPerSecond: 10 },
-    });
-    e2e.aws.emulator.clearRequests();
+    const { ids, workspace } = await poolsUnderRateLimits(40, "9");
 
     const started = Date.now();
     await workspace.pulumiOrThrow("up", "--yes");
@@ -84,28 +103,16 @@ describe("end to end: many pools, rate limits and interruptions", function () {
     assert.equal(e2e.aws.emulator.callCount(SET), ids.length, "one Set per pool, no retries");
     assert.ok(seconds >= (ids.length - 9) / 9, `the writes were paced (${seconds.toFixed(1)} s)`);
     e2e.aws.emulator.setRateLimits(undefined); // the checks below read without pacing
-    for (const userPoolId of ids) {
-      assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
-    }
+    await assertEveryPoolDelivers(ids);
   });
 
   it("unpaced, the same up bursts into throttling and the SDK's retries still complete it", async () => {
-    const ids = await pools(40);
-    const workspace = await e2e.workspace(declarations(ids));
-    await workspace.setConfig("pulumi-cognito-log-delivery:readsPerSecond", "0");
-    await workspace.setConfig("pulumi-cognito-log-delivery:writesPerSecond", "0");
-    e2e.aws.emulator.setRateLimits({
-      read: { requestsPerSecond: 10 },
-      write: { requestsPerSecond: 10 },
-    });
-    e2e.aws.emulator.clearRequests();
+    const { ids, workspace } = await poolsUnderRateLimits(40, "0");
 
     await workspace.pulumiOrThrow("up", "--yes", "--parallel", "40");
     assert.ok(e2e.aws.emulator.throttledCount() > 0, "the burst was throttled");
     e2e.aws.emulator.setRateLimits(undefined); // the checks below read without pacing
-    for (const userPoolId of ids) {
-      assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
-    }
+    await assertEveryPoolDelivers(ids);
   });
 
   it("an up interrupted midway leaves no half-applied pool, and the next up converges", async () => {
@@ -122,9 +129,7 @@ describe("end to end: many pools, rate limits and interruptions", function () {
     await workspace.pulumiOrThrow("up", "--yes");
     await workspace.pulumiOrThrow("preview", "--expect-no-changes");
     assert.equal(deliveriesInState(workspace), ids.length);
-    for (const userPoolId of ids) {
-      assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
-    }
+    await assertEveryPoolDelivers(ids);
   });
 
   it("an up killed outright (SIGKILL): after `pulumi cancel` the next up converges, without rewriting applied pools", async () => {
@@ -175,9 +180,7 @@ describe("end to end: many pools, rate limits and interruptions", function () {
       ids.length - alreadyConfigured.length,
       "only the pools not yet applied are written",
     );
-    for (const userPoolId of ids) {
-      assert.deepEqual(await e2e.aws.getOutside(userPoolId), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
-    }
+    await assertEveryPoolDelivers(ids);
   });
 
   it("a checkpoint sidecar emptied by a kill stops the stack from loading, and deleting it recovers the stack", async () => {

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { runCli } from "../../provider/cli/main";
-import { LOG_GROUP_ARN, STREAM_ARN } from "../fixtures/arns";
+import { AWS_AUTH_EVENTS_TO_STREAM, AWS_NOTIFICATIONS_TO_LOG_GROUP } from "../fixtures/arns";
 import { TEST_REGION, useEmulator } from "../helpers/emulatorEnvironment";
 
 interface CliRun {
@@ -26,25 +26,8 @@ describe("pulumi-cognito-log-delivery discover, against the emulator", function 
       ids.push(await aws.createPool());
     }
     [configured, authEvents] = [ids[7] as string, ids[99] as string];
-    await aws.setOutside(configured, [
-      {
-        EventSource: "userNotification",
-        LogLevel: "ERROR",
-        CloudWatchLogsConfiguration: { LogGroupArn: LOG_GROUP_ARN },
-      },
-    ]);
-    await aws.setOutside(authEvents, [
-      {
-        EventSource: "userNotification",
-        LogLevel: "ERROR",
-        CloudWatchLogsConfiguration: { LogGroupArn: LOG_GROUP_ARN },
-      },
-      {
-        EventSource: "userAuthEvents",
-        LogLevel: "INFO",
-        FirehoseConfiguration: { StreamArn: STREAM_ARN },
-      },
-    ]);
+    await aws.setOutside(configured, [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
+    await aws.setOutside(authEvents, [AWS_NOTIFICATIONS_TO_LOG_GROUP, AWS_AUTH_EVENTS_TO_STREAM]);
   });
 
   beforeEach(() => {

@@ -36,33 +36,22 @@ import {
   withRawBody,
 } from "../helpers/emulatorClient";
 import type { SdkFailure } from "../helpers/emulatorClient";
+import {
+  ACCOUNT,
+  AWS_AUTH_EVENTS_TO_BUCKET,
+  AWS_AUTH_EVENTS_TO_STREAM,
+  AWS_NOTIFICATIONS_TO_LOG_GROUP,
+  BUCKET_ARN,
+  LOG_GROUP_ARN,
+  STREAM_ARN,
+} from "../fixtures/arns";
 
 const REGION = "us-east-1";
-const ACCOUNT = "123456789012";
-const LOG_GROUP_ARN = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/vendedlogs/cognito`;
-const STREAM_ARN = `arn:aws:firehose:${REGION}:${ACCOUNT}:deliverystream/cognito-events`;
-const BUCKET_ARN = "arn:aws:s3:::cognito-events-bucket";
 /** The API model's `ArnType` and `S3ArnType` patterns, as AWS prints them. */
 const ARN_TYPE_PATTERN =
   "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?";
 const S3_ARN_TYPE_PATTERN =
   "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:::[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?";
-
-const NOTIFICATION_TO_LOGS: LogConfigurationType = {
-  EventSource: "userNotification",
-  LogLevel: "ERROR",
-  CloudWatchLogsConfiguration: { LogGroupArn: LOG_GROUP_ARN },
-};
-const AUTH_EVENTS_TO_S3: LogConfigurationType = {
-  EventSource: "userAuthEvents",
-  LogLevel: "INFO",
-  S3Configuration: { BucketArn: BUCKET_ARN },
-};
-const AUTH_EVENTS_TO_FIREHOSE: LogConfigurationType = {
-  EventSource: "userAuthEvents",
-  LogLevel: "INFO",
-  FirehoseConfiguration: { StreamArn: STREAM_ARN },
-};
 
 /** A value the SDK's types would not allow (a missing required member, an unknown enum value). */
 function unchecked<T>(value: unknown): T {
@@ -315,7 +304,7 @@ describe("Cognito emulator", () => {
 
     it("deletes a pool, and forgets its log delivery with it", async () => {
       const id = await createPool(client);
-      await setLogDelivery(client, id, [NOTIFICATION_TO_LOGS]);
+      await setLogDelivery(client, id, [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
       await client.send(new DeleteUserPoolCommand({ UserPoolId: id }));
       const gone = `User pool ${id} does not exist.`;
       for (const call of [
@@ -451,13 +440,13 @@ describe("Cognito emulator", () => {
 
     it("replaces the whole configuration, and an empty list clears it", async () => {
       const id = await createPool(client);
-      await setLogDelivery(client, id, [NOTIFICATION_TO_LOGS, AUTH_EVENTS_TO_S3]);
-      const replaced = await setLogDelivery(client, id, [AUTH_EVENTS_TO_FIREHOSE]);
+      await setLogDelivery(client, id, [AWS_NOTIFICATIONS_TO_LOG_GROUP, AWS_AUTH_EVENTS_TO_BUCKET]);
+      const replaced = await setLogDelivery(client, id, [AWS_AUTH_EVENTS_TO_STREAM]);
       assert.deepEqual(replaced.LogDeliveryConfiguration, {
         UserPoolId: id,
-        LogConfigurations: [AUTH_EVENTS_TO_FIREHOSE],
+        LogConfigurations: [AWS_AUTH_EVENTS_TO_STREAM],
       });
-      assert.deepEqual(await storedLogConfigurations(client, id), [AUTH_EVENTS_TO_FIREHOSE]);
+      assert.deepEqual(await storedLogConfigurations(client, id), [AWS_AUTH_EVENTS_TO_STREAM]);
       const cleared = await setLogDelivery(client, id, []);
       assert.deepEqual(cleared.LogDeliveryConfiguration?.LogConfigurations, []);
       assert.deepEqual(await storedLogConfigurations(client, id), []);
@@ -465,7 +454,7 @@ describe("Cognito emulator", () => {
 
     it("answers Set and Get with the entries in another order than sent (Terraform #43550, #49202)", async () => {
       const id = await createPool(client);
-      const sent = [NOTIFICATION_TO_LOGS, AUTH_EVENTS_TO_S3];
+      const sent = [AWS_NOTIFICATIONS_TO_LOG_GROUP, AWS_AUTH_EVENTS_TO_BUCKET];
       const set = await setLogDelivery(client, id, sent);
       assert.deepEqual(set.LogDeliveryConfiguration?.LogConfigurations, [...sent].reverse());
       assert.deepEqual(await storedLogConfigurations(client, id), [...sent].reverse());
@@ -479,7 +468,7 @@ describe("Cognito emulator", () => {
         LogLevel: "INFO",
         CloudWatchLogsConfiguration: { LogGroupArn: LOG_GROUP_ARN },
       };
-      for (const entry of [cloudWatch, AUTH_EVENTS_TO_FIREHOSE, AUTH_EVENTS_TO_S3]) {
+      for (const entry of [cloudWatch, AWS_AUTH_EVENTS_TO_STREAM, AWS_AUTH_EVENTS_TO_BUCKET]) {
         await setLogDelivery(client, id, [entry]);
         assert.deepEqual(await storedLogConfigurations(client, id), [entry]);
       }
@@ -490,10 +479,12 @@ describe("Cognito emulator", () => {
       const body = JSON.stringify({
         UserPoolId: id,
         FutureOption: true,
-        LogConfigurations: [{ ...NOTIFICATION_TO_LOGS, FutureDestination: { Arn: "x" } }],
+        LogConfigurations: [{ ...AWS_NOTIFICATIONS_TO_LOG_GROUP, FutureDestination: { Arn: "x" } }],
       });
       const answer = await setLogDelivery(withRawBody(emulatorClient(emulator), body), id, []);
-      assert.deepEqual(answer.LogDeliveryConfiguration?.LogConfigurations, [NOTIFICATION_TO_LOGS]);
+      assert.deepEqual(answer.LogDeliveryConfiguration?.LogConfigurations, [
+        AWS_NOTIFICATIONS_TO_LOG_GROUP,
+      ]);
     });
   });
 
@@ -508,7 +499,11 @@ describe("Cognito emulator", () => {
     const shapeCases: { title: string; entries: LogConfigurationType[]; violations: string[] }[] = [
       {
         title: "more than 2 entries, rendered as AWS renders the list",
-        entries: [NOTIFICATION_TO_LOGS, AUTH_EVENTS_TO_S3, AUTH_EVENTS_TO_FIREHOSE],
+        entries: [
+          AWS_NOTIFICATIONS_TO_LOG_GROUP,
+          AWS_AUTH_EVENTS_TO_BUCKET,
+          AWS_AUTH_EVENTS_TO_STREAM,
+        ],
         violations: [
           "Value '[" +
             `LogConfigurationType(logLevel=ERROR, eventSource=userNotification, cloudWatchLogsConfiguration=CloudWatchLogsConfigurationType(logGroupArn=${LOG_GROUP_ARN}), s3Configuration=null, firehoseConfiguration=null), ` +
@@ -519,28 +514,31 @@ describe("Cognito emulator", () => {
       },
       {
         title: "a missing LogLevel",
-        entries: [{ ...NOTIFICATION_TO_LOGS, LogLevel: undefined }],
+        entries: [{ ...AWS_NOTIFICATIONS_TO_LOG_GROUP, LogLevel: undefined }],
         violations: [
           `Value null at '${at(1, "logLevel")}' failed to satisfy constraint: Member must not be null`,
         ],
       },
       {
         title: "an unknown LogLevel, at its 1-based index",
-        entries: [NOTIFICATION_TO_LOGS, { ...AUTH_EVENTS_TO_S3, LogLevel: unchecked("WARN") }],
+        entries: [
+          AWS_NOTIFICATIONS_TO_LOG_GROUP,
+          { ...AWS_AUTH_EVENTS_TO_BUCKET, LogLevel: unchecked("WARN") },
+        ],
         violations: [
           `Value 'WARN' at '${at(2, "logLevel")}' failed to satisfy constraint: Member must satisfy enum value set: [ERROR, INFO]`,
         ],
       },
       {
         title: "a missing EventSource",
-        entries: [{ ...NOTIFICATION_TO_LOGS, EventSource: undefined }],
+        entries: [{ ...AWS_NOTIFICATIONS_TO_LOG_GROUP, EventSource: undefined }],
         violations: [
           `Value null at '${at(1, "eventSource")}' failed to satisfy constraint: Member must not be null`,
         ],
       },
       {
         title: "an unknown EventSource",
-        entries: [{ ...NOTIFICATION_TO_LOGS, EventSource: unchecked("userLogins") }],
+        entries: [{ ...AWS_NOTIFICATIONS_TO_LOG_GROUP, EventSource: unchecked("userLogins") }],
         violations: [
           `Value 'userLogins' at '${at(1, "eventSource")}' failed to satisfy constraint: Member must satisfy enum value set: [userAuthEvents, userNotification]`,
         ],
@@ -549,7 +547,7 @@ describe("Cognito emulator", () => {
         title: "a log group ARN ending in :* (aws-cdk #31241)",
         entries: [
           {
-            ...NOTIFICATION_TO_LOGS,
+            ...AWS_NOTIFICATIONS_TO_LOG_GROUP,
             CloudWatchLogsConfiguration: { LogGroupArn: `${LOG_GROUP_ARN}:*` },
           },
         ],
@@ -561,7 +559,7 @@ describe("Cognito emulator", () => {
         title: "a log group name with #",
         entries: [
           {
-            ...NOTIFICATION_TO_LOGS,
+            ...AWS_NOTIFICATIONS_TO_LOG_GROUP,
             CloudWatchLogsConfiguration: { LogGroupArn: `${LOG_GROUP_ARN}#1` },
           },
         ],
@@ -573,7 +571,7 @@ describe("Cognito emulator", () => {
         title: "a log group ARN under 20 characters",
         entries: [
           {
-            ...NOTIFICATION_TO_LOGS,
+            ...AWS_NOTIFICATIONS_TO_LOG_GROUP,
             CloudWatchLogsConfiguration: { LogGroupArn: "arn:a:logs::1:lg" },
           },
         ],
@@ -584,7 +582,10 @@ describe("Cognito emulator", () => {
       {
         title: "a bucket ARN with a region",
         entries: [
-          { ...AUTH_EVENTS_TO_S3, S3Configuration: { BucketArn: "arn:aws:s3:us-east-1::bucket" } },
+          {
+            ...AWS_AUTH_EVENTS_TO_BUCKET,
+            S3Configuration: { BucketArn: "arn:aws:s3:us-east-1::bucket" },
+          },
         ],
         violations: [
           `Value 'arn:aws:s3:us-east-1::bucket' at '${at(1, "s3Configuration.bucketArn")}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${S3_ARN_TYPE_PATTERN}`,
@@ -592,7 +593,7 @@ describe("Cognito emulator", () => {
       },
       {
         title: "a bucket ARN under 3 characters, reporting its length and its pattern",
-        entries: [{ ...AUTH_EVENTS_TO_S3, S3Configuration: { BucketArn: "ar" } }],
+        entries: [{ ...AWS_AUTH_EVENTS_TO_BUCKET, S3Configuration: { BucketArn: "ar" } }],
         violations: [
           `Value 'ar' at '${at(1, "s3Configuration.bucketArn")}' failed to satisfy constraint: Member must have length greater than or equal to 3`,
           `Value 'ar' at '${at(1, "s3Configuration.bucketArn")}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${S3_ARN_TYPE_PATTERN}`,
@@ -602,7 +603,7 @@ describe("Cognito emulator", () => {
         title: "a stream ARN without an account",
         entries: [
           {
-            ...AUTH_EVENTS_TO_FIREHOSE,
+            ...AWS_AUTH_EVENTS_TO_STREAM,
             FirehoseConfiguration: { StreamArn: "arn:aws:firehose:us-east-1::deliverystream/x" },
           },
         ],
@@ -621,7 +622,7 @@ describe("Cognito emulator", () => {
     }
 
     it("rejects a missing LogConfigurations rather than clearing the configuration", async () => {
-      await setLogDelivery(client, plusPool, [NOTIFICATION_TO_LOGS]);
+      await setLogDelivery(client, plusPool, [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
       await assertRejected(
         setLogDelivery(client, plusPool, unchecked(undefined)),
         "InvalidParameterException",
@@ -629,7 +630,9 @@ describe("Cognito emulator", () => {
           "Value null at 'logConfigurations' failed to satisfy constraint: Member must not be null",
         ),
       );
-      assert.deepEqual(await storedLogConfigurations(client, plusPool), [NOTIFICATION_TO_LOGS]);
+      assert.deepEqual(await storedLogConfigurations(client, plusPool), [
+        AWS_NOTIFICATIONS_TO_LOG_GROUP,
+      ]);
     });
 
     it("rejects a UserPoolId outside [\\w-]+_[0-9a-zA-Z]+ or longer than 55 characters, in every operation", async () => {
@@ -669,7 +672,7 @@ describe("Cognito emulator", () => {
       },
       {
         title: "two entries for one event source, in the words recorded from AWS",
-        entries: [NOTIFICATION_TO_LOGS, NOTIFICATION_TO_LOGS],
+        entries: [AWS_NOTIFICATIONS_TO_LOG_GROUP, AWS_NOTIFICATIONS_TO_LOG_GROUP],
         problems: [
           "Following event sources appear more then once in a request: [userNotification].",
         ],
@@ -687,14 +690,16 @@ describe("Cognito emulator", () => {
       },
       {
         title: "an entry with two destinations",
-        entries: [{ ...AUTH_EVENTS_TO_S3, FirehoseConfiguration: { StreamArn: STREAM_ARN } }],
+        entries: [
+          { ...AWS_AUTH_EVENTS_TO_BUCKET, FirehoseConfiguration: { StreamArn: STREAM_ARN } },
+        ],
         problems: [
           "Following event sources in request have more than one destination: [userAuthEvents].",
         ],
       },
       {
         title: "userNotification at INFO",
-        entries: [{ ...NOTIFICATION_TO_LOGS, LogLevel: "INFO" }],
+        entries: [{ ...AWS_NOTIFICATIONS_TO_LOG_GROUP, LogLevel: "INFO" }],
         problems: ["Event source userNotification needs log level ERROR, not INFO."],
       },
       {
@@ -725,13 +730,16 @@ describe("Cognito emulator", () => {
       },
       {
         title: "userAuthEvents at ERROR",
-        entries: [{ ...AUTH_EVENTS_TO_S3, LogLevel: "ERROR" }],
+        entries: [{ ...AWS_AUTH_EVENTS_TO_BUCKET, LogLevel: "ERROR" }],
         problems: ["Event source userAuthEvents needs log level INFO, not ERROR."],
       },
       {
         title: "a Firehose stream ARN as the log group",
         entries: [
-          { ...NOTIFICATION_TO_LOGS, CloudWatchLogsConfiguration: { LogGroupArn: STREAM_ARN } },
+          {
+            ...AWS_NOTIFICATIONS_TO_LOG_GROUP,
+            CloudWatchLogsConfiguration: { LogGroupArn: STREAM_ARN },
+          },
         ],
         problems: [
           `CloudWatchLogsConfiguration.LogGroupArn must be a CloudWatch Logs log group ARN, arn:<partition>:logs:<region>:<account>:log-group:<name>, not ${STREAM_ARN}.`,
@@ -741,7 +749,7 @@ describe("Cognito emulator", () => {
         title: "a Kinesis data stream ARN as the Firehose stream",
         entries: [
           {
-            ...AUTH_EVENTS_TO_FIREHOSE,
+            ...AWS_AUTH_EVENTS_TO_STREAM,
             FirehoseConfiguration: {
               StreamArn: `arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/events`,
             },
@@ -753,7 +761,9 @@ describe("Cognito emulator", () => {
       },
       {
         title: "an SQS ARN as the bucket",
-        entries: [{ ...AUTH_EVENTS_TO_S3, S3Configuration: { BucketArn: "arn:aws:sqs:::queue" } }],
+        entries: [
+          { ...AWS_AUTH_EVENTS_TO_BUCKET, S3Configuration: { BucketArn: "arn:aws:sqs:::queue" } },
+        ],
         problems: [
           "S3Configuration.BucketArn must be an S3 bucket ARN, arn:<partition>:s3:::<bucket>, not arn:aws:sqs:::queue.",
         ],
@@ -762,7 +772,7 @@ describe("Cognito emulator", () => {
         title: "a log group in another region",
         entries: [
           {
-            ...NOTIFICATION_TO_LOGS,
+            ...AWS_NOTIFICATIONS_TO_LOG_GROUP,
             CloudWatchLogsConfiguration: {
               LogGroupArn: `arn:aws:logs:us-west-2:${ACCOUNT}:log-group:x`,
             },
@@ -776,7 +786,7 @@ describe("Cognito emulator", () => {
         title: "a Firehose stream in another region",
         entries: [
           {
-            ...AUTH_EVENTS_TO_FIREHOSE,
+            ...AWS_AUTH_EVENTS_TO_STREAM,
             FirehoseConfiguration: {
               StreamArn: `arn:aws:firehose:eu-west-1:${ACCOUNT}:deliverystream/x`,
             },
@@ -790,7 +800,7 @@ describe("Cognito emulator", () => {
         title: "a log group in another account",
         entries: [
           {
-            ...NOTIFICATION_TO_LOGS,
+            ...AWS_NOTIFICATIONS_TO_LOG_GROUP,
             CloudWatchLogsConfiguration: {
               LogGroupArn: `arn:aws:logs:${REGION}:111122223333:log-group:x`,
             },
@@ -811,34 +821,36 @@ describe("Cognito emulator", () => {
     }
 
     it("leaves the stored configuration alone when it rejects a Set", async () => {
-      await setLogDelivery(client, plusPool, [NOTIFICATION_TO_LOGS]);
+      await setLogDelivery(client, plusPool, [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
       await failureOf(
-        setLogDelivery(client, plusPool, [{ ...NOTIFICATION_TO_LOGS, LogLevel: "INFO" }]),
+        setLogDelivery(client, plusPool, [{ ...AWS_NOTIFICATIONS_TO_LOG_GROUP, LogLevel: "INFO" }]),
       );
-      assert.deepEqual(await storedLogConfigurations(client, plusPool), [NOTIFICATION_TO_LOGS]);
+      assert.deepEqual(await storedLogConfigurations(client, plusPool), [
+        AWS_NOTIFICATIONS_TO_LOG_GROUP,
+      ]);
     });
 
     for (const tier of ["ESSENTIALS", "LITE"] as const) {
       it(`refuses userAuthEvents on a ${tier} pool with FeatureUnavailableInTierException`, async () => {
         const id = await createPool(client, tier);
         await assertRejected(
-          setLogDelivery(client, id, [AUTH_EVENTS_TO_S3]),
+          setLogDelivery(client, id, [AWS_AUTH_EVENTS_TO_BUCKET]),
           "FeatureUnavailableInTierException",
           `Log delivery of userAuthEvents needs the PLUS feature plan, and user pool ${id} is on ${tier}: set its UserPoolTier to PLUS.`,
         );
-        await setLogDelivery(client, id, [NOTIFICATION_TO_LOGS]);
+        await setLogDelivery(client, id, [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
       });
     }
 
     it("reports an invalid request before the tier, and before a missing pool", async () => {
       const essentials = await createPool(client, "ESSENTIALS");
-      const badLevel = [{ ...AUTH_EVENTS_TO_S3, LogLevel: unchecked<"INFO">("WARN") }];
+      const badLevel = [{ ...AWS_AUTH_EVENTS_TO_BUCKET, LogLevel: unchecked<"INFO">("WARN") }];
       for (const id of [essentials, "us-east-1_NoSuchPoo"]) {
         const error = await failureOf(setLogDelivery(client, id, badLevel));
         assert.equal(error.name, "InvalidParameterException");
       }
       const error = await failureOf(
-        setLogDelivery(client, essentials, [{ ...AUTH_EVENTS_TO_S3, LogLevel: "ERROR" }]),
+        setLogDelivery(client, essentials, [{ ...AWS_AUTH_EVENTS_TO_BUCKET, LogLevel: "ERROR" }]),
       );
       assert.equal(error.name, "InvalidParameterException");
     });
@@ -899,12 +911,14 @@ describe("Cognito emulator", () => {
       const id = await createPool(client);
       const body = JSON.stringify({
         UserPoolId: id,
-        LogConfigurations: [null, NOTIFICATION_TO_LOGS],
+        LogConfigurations: [null, AWS_NOTIFICATIONS_TO_LOG_GROUP],
       });
       const answer = await withRawBody(emulatorClient(emulator), body).send(
         new SetLogDeliveryConfigurationCommand({ UserPoolId: id, LogConfigurations: [] }),
       );
-      assert.deepEqual(answer.LogDeliveryConfiguration?.LogConfigurations, [NOTIFICATION_TO_LOGS]);
+      assert.deepEqual(answer.LogDeliveryConfiguration?.LogConfigurations, [
+        AWS_NOTIFICATIONS_TO_LOG_GROUP,
+      ]);
     });
 
     it("answers an operation it does not serve with UnknownOperationException", () =>
@@ -938,7 +952,7 @@ describe("Cognito emulator", () => {
         endpoint: emulator.endpoint,
         credentials: TEST_CREDENTIALS,
       });
-      const answer = await setLogDelivery(defaults, id, [NOTIFICATION_TO_LOGS]);
+      const answer = await setLogDelivery(defaults, id, [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
       assert.equal(answer.$metadata.attempts, 2);
       assert.equal(emulator.callCount("SetLogDeliveryConfiguration"), 2);
       assert.deepEqual(
@@ -966,9 +980,9 @@ describe("Cognito emulator", () => {
       const id = await createPool(client);
       emulator.clearRequests();
       emulator.injectFault({ kind: "drop-after-apply", operation: "SetLogDeliveryConfiguration" });
-      const error = await failureOf(setLogDelivery(client, id, [NOTIFICATION_TO_LOGS]));
+      const error = await failureOf(setLogDelivery(client, id, [AWS_NOTIFICATIONS_TO_LOG_GROUP]));
       assert.equal(error.$metadata?.httpStatusCode, undefined, `${error.name}: ${error.message}`);
-      assert.deepEqual(await storedLogConfigurations(client, id), [NOTIFICATION_TO_LOGS]);
+      assert.deepEqual(await storedLogConfigurations(client, id), [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
       assert.equal(emulator.requests[0]?.status, undefined);
       assert.equal(emulator.requests[0]?.fault, "drop-after-apply");
     });
@@ -1028,7 +1042,9 @@ describe("Cognito emulator", () => {
       const before = new Date();
       const created = await client.send(new CreateUserPoolCommand({ PoolName: "logged" }));
       const id = created.UserPool?.Id ?? "";
-      await failureOf(setLogDelivery(client, id, [{ ...NOTIFICATION_TO_LOGS, LogLevel: "INFO" }]));
+      await failureOf(
+        setLogDelivery(client, id, [{ ...AWS_NOTIFICATIONS_TO_LOG_GROUP, LogLevel: "INFO" }]),
+      );
       await client.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: id }));
 
       const [create, set, get] = emulator.requests;
@@ -1086,7 +1102,7 @@ describe("Cognito emulator", () => {
           throttled.map((request) => request.requestId).sort(),
         );
 
-        await setLogDelivery(limitedClient, id, [NOTIFICATION_TO_LOGS]);
+        await setLogDelivery(limitedClient, id, [AWS_NOTIFICATIONS_TO_LOG_GROUP]);
         await createPool(limitedClient);
         assertThrottled(await failureOf(getLogDelivery(limitedClient, id)));
       }));

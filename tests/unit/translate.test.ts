@@ -2,8 +2,9 @@ import * as assert from "node:assert/strict";
 import type { LogConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
 import { fromAwsLogConfigurations, toAwsLogConfigurations } from "../../provider/aws/translate";
 import {
+  AWS_AUTH_EVENTS_TO_STREAM,
+  AWS_NOTIFICATIONS_TO_LOG_GROUP,
   LOG_GROUP_ARN,
-  STREAM_ARN,
   authEventsToStream,
   notificationsToLogGroup,
 } from "../fixtures/arns";
@@ -11,31 +12,15 @@ import {
 describe("translation between AWS shapes and ours", () => {
   it("writes the shape SetLogDeliveryConfiguration takes", () => {
     assert.deepEqual(toAwsLogConfigurations([notificationsToLogGroup, authEventsToStream]), [
-      {
-        EventSource: "userNotification",
-        LogLevel: "ERROR",
-        CloudWatchLogsConfiguration: { LogGroupArn: LOG_GROUP_ARN },
-      },
-      {
-        EventSource: "userAuthEvents",
-        LogLevel: "INFO",
-        FirehoseConfiguration: { StreamArn: STREAM_ARN },
-      },
+      AWS_NOTIFICATIONS_TO_LOG_GROUP,
+      AWS_AUTH_EVENTS_TO_STREAM,
     ]);
   });
 
   it("reads entries in any order into canonical order", () => {
     const fromAws: LogConfigurationType[] = [
-      {
-        EventSource: "userAuthEvents",
-        LogLevel: "INFO",
-        FirehoseConfiguration: { StreamArn: STREAM_ARN },
-      },
-      {
-        EventSource: "userNotification",
-        LogLevel: "ERROR",
-        CloudWatchLogsConfiguration: { LogGroupArn: LOG_GROUP_ARN },
-      },
+      AWS_AUTH_EVENTS_TO_STREAM,
+      AWS_NOTIFICATIONS_TO_LOG_GROUP,
     ];
     assert.deepEqual(fromAwsLogConfigurations(fromAws), [
       notificationsToLogGroup,
