@@ -17,7 +17,7 @@ export default tseslint.config(
   {
     // The serialized provider must `require` the installed package lazily, at call time
     // (pulumi/pulumi#13960): a static import would be captured into state.
-    files: ["provider/serializedProvider.ts"],
+    files: ["src/serializedProvider.ts"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

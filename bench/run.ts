@@ -19,11 +19,11 @@ import {
   CognitoIdentityProviderClient,
   CreateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { startCognitoEmulator } from "../emulator/server";
-import type { CognitoEmulator } from "../emulator/server";
-import { ensureEngine, PROJECT_ROOT, PulumiWorkspace } from "../scripts/engine/pulumiWorkspace";
+import { startCognitoEmulator } from "../testing/emulator/server";
+import type { CognitoEmulator } from "../testing/emulator/server";
+import { ensureEngine, PROJECT_ROOT, PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
 import { deliveryProgram } from "../tests/e2e/programs";
-import { LOG_GROUP_ARN, STREAM_ARN } from "../tests/fixtures/arns";
+import { LOG_GROUP_ARN, STREAM_ARN } from "../testing/fixtures/arns";
 
 const REGION = "us-east-1";
 const CREDENTIALS = {

@@ -13,9 +13,9 @@ import {
   SetLogDeliveryConfigurationCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import type { LogConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
-import { startCognitoEmulator } from "../emulator/server";
-import { ensureEngine, PROJECT_ROOT, PulumiWorkspace } from "../scripts/engine/pulumiWorkspace";
-import type { CommandResult } from "../scripts/engine/pulumiWorkspace";
+import { startCognitoEmulator } from "../testing/emulator/server";
+import { ensureEngine, PROJECT_ROOT, PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
+import type { CommandResult } from "../testing/engine/pulumiWorkspace";
 
 const REGION = "us-east-1";
 const ACCOUNT = "123456789012";

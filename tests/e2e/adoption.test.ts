@@ -6,9 +6,9 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { adoptedResourceName } from "../../provider/cli/adoption";
-import { runCli } from "../../provider/cli/main";
-import type { PulumiWorkspace } from "../../scripts/engine/pulumiWorkspace";
+import { adoptedResourceName } from "../../src/cli/adoption";
+import { runCli } from "../../src/cli/main";
+import type { PulumiWorkspace } from "../../testing/engine/pulumiWorkspace";
 import {
   AWS_AUTH_EVENTS_TO_BUCKET,
   AWS_AUTH_EVENTS_TO_STREAM,
@@ -16,8 +16,8 @@ import {
   BUCKET_ARN,
   SET,
   notificationsToLogGroup,
-} from "../fixtures/arns";
-import { TEST_REGION } from "../helpers/emulatorEnvironment";
+} from "../../testing/fixtures/arns";
+import { TEST_REGION } from "../../testing/emulatorSession";
 import { useEngine } from "./e2eEnvironment";
 import { deliveryProgram } from "./programs";
 

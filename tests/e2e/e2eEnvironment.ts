@@ -3,11 +3,11 @@
  * test. The engine and the providers it starts reach the emulator through the standard
  * AWS environment, as a user's would reach AWS.
  */
-import { ensureEngine, PulumiWorkspace } from "../../scripts/engine/pulumiWorkspace";
+import { ensureEngine, PulumiWorkspace } from "../../testing/engine/pulumiWorkspace";
 import type { DeliveryDeclaration } from "./programs";
 import { deliveryProgram } from "./programs";
-import { useEmulator } from "../helpers/emulatorEnvironment";
-import type { EmulatorEnvironment } from "../helpers/emulatorEnvironment";
+import { useEmulator } from "../../testing/emulatorSession";
+import type { EmulatorEnvironment } from "../../testing/emulatorSession";
 
 export const E2E_CREDENTIALS = {
   AWS_ACCESS_KEY_ID: "AKIAE2EEMULATOR00001",

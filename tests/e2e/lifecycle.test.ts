@@ -7,10 +7,10 @@ import {
   authEventsToBucket,
   authEventsToStream,
   notificationsToLogGroup,
-} from "../fixtures/arns";
+} from "../../testing/fixtures/arns";
 import { E2E_CREDENTIALS, useEngine } from "./e2eEnvironment";
 import { deliveryProgram } from "./programs";
-import type { PulumiWorkspace } from "../../scripts/engine/pulumiWorkspace";
+import type { PulumiWorkspace } from "../../testing/engine/pulumiWorkspace";
 
 const DELIVERY_TYPE = "pulumi-nodejs:dynamic/cognito:UserPoolLogDelivery";
 

@@ -5,8 +5,12 @@
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import { AWS_NOTIFICATIONS_TO_LOG_GROUP, SET, notificationsToLogGroup } from "../fixtures/arns";
-import type { CommandResult, PulumiWorkspace } from "../../scripts/engine/pulumiWorkspace";
+import {
+  AWS_NOTIFICATIONS_TO_LOG_GROUP,
+  SET,
+  notificationsToLogGroup,
+} from "../../testing/fixtures/arns";
+import type { CommandResult, PulumiWorkspace } from "../../testing/engine/pulumiWorkspace";
 import { useEngine } from "./e2eEnvironment";
 
 const DELIVERY_TYPE = "pulumi-nodejs:dynamic/cognito:UserPoolLogDelivery";

@@ -6,7 +6,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { UserPoolLogDeliveryProvider } from "../../provider/implementation";
+import { UserPoolLogDeliveryProvider } from "../../src/implementation";
 
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";

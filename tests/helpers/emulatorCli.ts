@@ -19,7 +19,7 @@ export interface CliRun {
 export function runCli(args: readonly string[]): CliRun {
   const child = spawn(
     process.execPath,
-    ["-r", "ts-node/register/transpile-only", "emulator/cli.ts", ...args],
+    ["-r", "ts-node/register/transpile-only", "testing/emulator/cli.ts", ...args],
     {
       cwd: REPO_ROOT,
     },

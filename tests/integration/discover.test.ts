@@ -2,9 +2,12 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { runCli } from "../../provider/cli/main";
-import { AWS_AUTH_EVENTS_TO_STREAM, AWS_NOTIFICATIONS_TO_LOG_GROUP } from "../fixtures/arns";
-import { TEST_REGION, useEmulator } from "../helpers/emulatorEnvironment";
+import { runCli } from "../../src/cli/main";
+import {
+  AWS_AUTH_EVENTS_TO_STREAM,
+  AWS_NOTIFICATIONS_TO_LOG_GROUP,
+} from "../../testing/fixtures/arns";
+import { TEST_REGION, useEmulator } from "../../testing/emulatorSession";
 
 interface CliRun {
   code: number;

@@ -21,12 +21,12 @@ import type {
   LogConfigurationType,
   UserPoolTierType,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { CliUsageError, parseCliArguments } from "../../emulator/cliArguments";
-import { OPERATIONS } from "../../emulator/operations";
-import { OPERATION_CATEGORIES, RateLimiter, TokenBucket } from "../../emulator/rateLimits";
-import type { RateLimit, RateLimitedRequest, RateLimits } from "../../emulator/rateLimits";
-import { startCognitoEmulator } from "../../emulator/server";
-import type { CognitoEmulator, CognitoEmulatorOptions } from "../../emulator/server";
+import { CliUsageError, parseCliArguments } from "../../testing/emulator/cliArguments";
+import { OPERATIONS } from "../../testing/emulator/operations";
+import { OPERATION_CATEGORIES, RateLimiter, TokenBucket } from "../../testing/emulator/rateLimits";
+import type { RateLimit, RateLimitedRequest, RateLimits } from "../../testing/emulator/rateLimits";
+import { startCognitoEmulator } from "../../testing/emulator/server";
+import type { CognitoEmulator, CognitoEmulatorOptions } from "../../testing/emulator/server";
 import { runCli } from "../helpers/emulatorCli";
 import {
   emulatorClient,
@@ -34,8 +34,8 @@ import {
   TEST_CREDENTIALS,
   withoutAuthorization,
   withRawBody,
-} from "../helpers/emulatorClient";
-import type { SdkFailure } from "../helpers/emulatorClient";
+} from "../../testing/emulatorClient";
+import type { SdkFailure } from "../../testing/emulatorClient";
 import {
   ACCOUNT,
   AWS_AUTH_EVENTS_TO_BUCKET,
@@ -44,7 +44,7 @@ import {
   BUCKET_ARN,
   LOG_GROUP_ARN,
   STREAM_ARN,
-} from "../fixtures/arns";
+} from "../../testing/fixtures/arns";
 
 const REGION = "us-east-1";
 /** The API model's `ArnType` and `S3ArnType` patterns, as AWS prints them. */

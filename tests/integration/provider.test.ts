@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { AwsCallError, ExistingConfigurationError } from "../../provider/errors";
-import { UserPoolLogDeliveryProvider } from "../../provider/implementation";
+import { AwsCallError, ExistingConfigurationError } from "../../src/errors";
+import { UserPoolLogDeliveryProvider } from "../../src/implementation";
 import {
   AWS_AUTH_EVENTS_TO_BUCKET,
   AWS_AUTH_EVENTS_TO_STREAM,
@@ -12,8 +12,8 @@ import {
   authEventsToBucket,
   authEventsToStream,
   notificationsToLogGroup,
-} from "../fixtures/arns";
-import { TEST_REGION, useEmulator } from "../helpers/emulatorEnvironment";
+} from "../../testing/fixtures/arns";
+import { TEST_REGION, useEmulator } from "../../testing/emulatorSession";
 
 describe("UserPoolLogDeliveryProvider against the Cognito emulator, through the AWS SDK", function () {
   this.timeout(30_000);

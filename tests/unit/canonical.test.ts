@@ -1,13 +1,13 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { canonicalInputs } from "../../provider/core/canonical";
-import { UNKNOWN_VALUE } from "../../provider/core/unknown";
+import { canonicalInputs } from "../../src/core/canonical";
+import { UNKNOWN_VALUE } from "../../src/core/unknown";
 import {
   LOG_GROUP_ARN,
   POOL_ID,
   authEventsToStream,
   notificationsToLogGroup,
-} from "../fixtures/arns";
+} from "../../testing/fixtures/arns";
 
 describe("canonicalInputs", () => {
   const cases: {

@@ -1,15 +1,15 @@
 import * as assert from "node:assert/strict";
-import { adoptedResourceName, adoptionSource, importFile } from "../../provider/cli/adoption";
-import { CliUsageError, DEFAULT_OUT_DIRECTORY, parseArguments } from "../../provider/cli/arguments";
-import type { DiscoveredPool } from "../../provider/cli/discover";
-import { poolTable } from "../../provider/cli/render";
+import { adoptedResourceName, adoptionSource, importFile } from "../../src/cli/adoption";
+import { CliUsageError, DEFAULT_OUT_DIRECTORY, parseArguments } from "../../src/cli/arguments";
+import type { DiscoveredPool } from "../../src/cli/discover";
+import { poolTable } from "../../src/cli/render";
 import {
   BUCKET_ARN,
   LOG_GROUP_ARN,
   POOL_ID,
   authEventsToStream,
   notificationsToLogGroup,
-} from "../fixtures/arns";
+} from "../../testing/fixtures/arns";
 
 const POOLS: DiscoveredPool[] = [
   {

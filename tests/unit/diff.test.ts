@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
-import { diffLogDelivery } from "../../provider/core/diff";
-import type { LogDeliveryDiff } from "../../provider/core/diff";
-import { UNKNOWN_VALUE } from "../../provider/core/unknown";
+import { diffLogDelivery } from "../../src/core/diff";
+import type { LogDeliveryDiff } from "../../src/core/diff";
+import { UNKNOWN_VALUE } from "../../src/core/unknown";
 import {
   AUTH_LOG_GROUP_ARN,
   BUCKET_ARN,
@@ -9,7 +9,7 @@ import {
   POOL_ID,
   authEventsToStream,
   notificationsToLogGroup,
-} from "../fixtures/arns";
+} from "../../testing/fixtures/arns";
 
 const OLD_OUTPUTS = {
   userPoolId: POOL_ID,

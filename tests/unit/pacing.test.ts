@@ -5,8 +5,8 @@ import {
   TokenBucket,
   categoryOf,
   pacingSettings,
-} from "../../provider/aws/pacing";
-import { InvalidSettingError } from "../../provider/errors";
+} from "../../src/cognito/pacing";
+import { InvalidSettingError } from "../../src/errors";
 
 /** A clock the test moves by hand. */
 function fakeClock(): { now: () => number; advance: (ms: number) => void } {

@@ -1,15 +1,15 @@
 import * as assert from "node:assert/strict";
-import type { LogDeliveryApi, PoolAddress } from "../../provider/aws/logDeliveryApi";
-import { ExistingConfigurationError, InvalidLogDeliveryError } from "../../provider/errors";
-import { UserPoolLogDeliveryProvider } from "../../provider/implementation";
-import type { LogConfiguration } from "../../provider/types";
+import type { LogDeliveryApi, PoolAddress } from "../../src/cognito/logDeliveryApi";
+import { ExistingConfigurationError, InvalidLogDeliveryError } from "../../src/errors";
+import { UserPoolLogDeliveryProvider } from "../../src/implementation";
+import type { LogConfiguration } from "../../src/types";
 import {
   LOG_GROUP_ARN,
   POOL_ID,
   STREAM_ARN,
   authEventsToStream,
   notificationsToLogGroup,
-} from "../fixtures/arns";
+} from "../../testing/fixtures/arns";
 
 /** An in-memory pool that records the calls made to it. */
 class FakeApi implements LogDeliveryApi {

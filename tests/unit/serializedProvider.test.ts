@@ -5,8 +5,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import requireFromString from "require-from-string";
-import { serializedProvider } from "../../provider/serializedProvider";
-import { POOL_ID, authEventsToStream, notificationsToLogGroup } from "../fixtures/arns";
+import { serializedProvider } from "../../src/serializedProvider";
+import { POOL_ID, authEventsToStream, notificationsToLogGroup } from "../../testing/fixtures/arns";
 
 const PROJECT_ROOT = path.resolve(__dirname, "../..");
 
@@ -47,7 +47,7 @@ describe("serializedProvider (what Pulumi stores in state)", () => {
 
   it("runs, as the provider process loads it, against the installed package", async () => {
     assert.ok(
-      fs.existsSync(path.join(PROJECT_ROOT, "dist/provider/implementation.js")),
+      fs.existsSync(path.join(PROJECT_ROOT, "dist/implementation.js")),
       "dist/ is missing: run `npm run build` first (npm test does)",
     );
     // The provider process evaluates the text with require-from-string from its working
@@ -92,8 +92,8 @@ describe("what a preview loads", function () {
 
   it("neither the program nor check and diff load the AWS SDK", () => {
     const script = [
-      `const { installedProvider } = require("./dist/provider/implementation.js");`,
-      `require("./dist/provider/index.js");`,
+      `const { installedProvider } = require("./dist/implementation.js");`,
+      `require("./dist/index.js");`,
       `const provider = installedProvider();`,
       `const news = { userPoolId: "us-east-1_AbC123", logConfigurations: [] };`,
       `Promise.all([provider.check({}, news), provider.diff("us-east-1_AbC123", news, news)]).then(() => {`,

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
-import { validateInputs } from "../../provider/core/validate";
-import type { CheckFailure } from "../../provider/core/validate";
-import { UNKNOWN_VALUE } from "../../provider/core/unknown";
+import { validateInputs } from "../../src/core/validate";
+import type { CheckFailure } from "../../src/core/validate";
+import { UNKNOWN_VALUE } from "../../src/core/unknown";
 import {
   BUCKET_ARN,
   LOG_GROUP_ARN,
@@ -9,7 +9,7 @@ import {
   STREAM_ARN,
   authEventsToStream,
   notificationsToLogGroup,
-} from "../fixtures/arns";
+} from "../../testing/fixtures/arns";
 
 const SHAPE = {
   logs: "arn:<partition>:logs:<region>:<account>:log-group:<name>",

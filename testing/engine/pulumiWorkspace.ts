@@ -16,7 +16,7 @@ const PACKAGE_NAME = "pulumi-cognito-log-delivery";
 
 /** The engine's bin directory, built or reused by ensure-engine.sh (progress on stderr). */
 export function ensureEngine(): string {
-  const result = spawnSync("bash", [path.join(PROJECT_ROOT, "scripts/engine/ensure-engine.sh")], {
+  const result = spawnSync("bash", [path.join(PROJECT_ROOT, "testing/engine/ensure-engine.sh")], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CognitoClients } from "../aws/clients";
+import { CognitoClients } from "../cognito/clients";
 import { LogDeliveryError } from "../errors";
 import { adoptionSource, importFile } from "./adoption";
 import { CliUsageError, USAGE, parseArguments } from "./arguments";

@@ -5,7 +5,7 @@
  */
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import type { CognitoIdentityProviderClientConfig } from "@aws-sdk/client-cognito-identity-provider";
-import type { CognitoEmulator } from "../../emulator/server";
+import type { CognitoEmulator } from "./emulator/server";
 
 /** Any credentials work: the emulator reads only the region of the credential scope. */
 export const TEST_CREDENTIALS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };

@@ -2,9 +2,9 @@
  * Lists a region's user pools and reads each one's log delivery configuration. Reads
  * only. A few reads run at once; throttling is left to the SDK's retries.
  */
-import type { CognitoClients } from "../aws/clients";
-import { CognitoLogDeliveryApi } from "../aws/logDeliveryApi";
-import { listUserPools } from "../aws/userPools";
+import type { CognitoClients } from "../cognito/clients";
+import { CognitoLogDeliveryApi } from "../cognito/logDeliveryApi";
+import { listUserPools } from "../cognito/userPools";
 import type { LogConfiguration } from "../types";
 
 /** Reads of configurations in flight at once: well under Cognito's per-account rates. */

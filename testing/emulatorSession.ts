@@ -14,8 +14,8 @@ import type {
   LogConfigurationType,
   UserPoolTierType,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { startCognitoEmulator } from "../../emulator/server";
-import type { CognitoEmulator } from "../../emulator/server";
+import { startCognitoEmulator } from "./emulator/server";
+import type { CognitoEmulator } from "./emulator/server";
 
 export const TEST_REGION = "us-east-1";
 

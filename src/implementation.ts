@@ -5,9 +5,9 @@
  * package, so refresh and destroy always run the installed code.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { LazyCognitoLogDeliveryApi } from "./aws/lazyApi";
-import { pacingSettings } from "./aws/pacing";
-import type { LogDeliveryApi, PoolAddress } from "./aws/logDeliveryApi";
+import { LazyCognitoLogDeliveryApi } from "./cognito/lazyApi";
+import { pacingSettings } from "./cognito/pacing";
+import type { LogDeliveryApi, PoolAddress } from "./cognito/logDeliveryApi";
 import { regionPrefixOfUserPoolId } from "./core/arn";
 import { canonicalInputs, canonicalLogConfigurations, effectiveRegion } from "./core/canonical";
 import { diffLogDelivery, sameLogConfigurations } from "./core/diff";
