@@ -4,16 +4,20 @@
  */
 export { UserPoolLogDelivery } from "./resource";
 export type { UserPoolLogDeliveryArgs } from "./resource";
-export { UserPoolLogDeliveryProvider } from "./implementation";
+export { RESOURCE_TYPE } from "./resourceType";
+export { UserPoolLogDeliveryProvider } from "./provider";
 export { serializedProvider } from "./serializedProvider";
 export {
   AwsCallError,
+  DuplicatePoolError,
   ExistingConfigurationError,
   InvalidLogDeliveryError,
   InvalidSettingError,
   LogDeliveryError,
+  PoolsNotFoundError,
+  UsageError,
 } from "./errors";
-export type { CheckFailure } from "./core/validate";
+export type { CheckFailure } from "./core/failures";
 export type {
   CloudWatchLogsConfiguration,
   EventSource,

@@ -3,6 +3,8 @@
  * resource. Arguments and outputs mirror `aws.cognito.LogDeliveryConfiguration`.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { programPoolClaims } from "./poolClaims";
+import { RESOURCE_MODULE, RESOURCE_TYPE_NAME } from "./resourceType";
 import { serializedProvider } from "./serializedProvider";
 import type { LogConfiguration, UserPoolLogDeliveryInputs } from "./types";
 
@@ -25,6 +27,7 @@ export type UserPoolLogDeliveryArgs = {
  * Firehose stream. The resource owns the pool's whole log delivery configuration.
  *
  * - Mistakes are reported at preview, with the property and what to write instead.
+ * - Two resources for one pool fail the preview, naming both.
  * - The order of entries never matters, and a log group ARN ending in `:*` is accepted.
  * - Create refuses to overwrite a different configuration already on the pool.
  * - Refresh reports changes made outside Pulumi; the next `up` repairs them.
@@ -38,17 +41,15 @@ export class UserPoolLogDelivery extends pulumi.dynamic.Resource {
   declare public readonly logConfigurations: pulumi.Output<LogConfiguration[]>;
 
   constructor(name: string, args: UserPoolLogDeliveryArgs, opts?: pulumi.CustomResourceOptions) {
+    // A read-only reference (`get`) declares nothing, so it claims no pool.
+    const userPoolId = opts?.id ? args.userPoolId : claimedPoolId(name, args);
     super(
       serializedProvider,
       name,
-      {
-        userPoolId: args.userPoolId,
-        logConfigurations: args.logConfigurations,
-        region: args.region,
-      },
+      { userPoolId, logConfigurations: args.logConfigurations, region: args.region },
       opts,
-      "cognito",
-      "UserPoolLogDelivery",
+      RESOURCE_MODULE,
+      RESOURCE_TYPE_NAME,
     );
   }
 
@@ -71,4 +72,18 @@ export class UserPoolLogDelivery extends pulumi.dynamic.Resource {
       { ...opts, id },
     );
   }
+}
+
+/**
+ * The pool ID, once this resource has claimed the pool in the program: a second resource
+ * for the same pool fails here, as soon as both IDs are known (during preview for literal
+ * IDs and existing pools), before anything reaches AWS.
+ */
+function claimedPoolId(name: string, args: UserPoolLogDeliveryArgs): pulumi.Input<string> {
+  return pulumi.output(args.userPoolId).apply((userPoolId) => {
+    if (typeof userPoolId === "string") {
+      programPoolClaims().claim(userPoolId, name);
+    }
+    return userPoolId;
+  });
 }

@@ -6,11 +6,10 @@
  * TypeScript that declares the same resources. Pure: the caller supplies the serialised
  * provider, which must be exactly what `pulumi.dynamic.Resource` stores.
  */
-import { logConfigurationsSource } from "../core/render";
+import { logConfigurationsSource } from "../core/describe";
+import { RESOURCE_TYPE } from "../resourceType";
 import type { UserPoolLogDeliveryOutputs } from "../types";
 import type { DiscoveredPool } from "./discover";
-
-export const RESOURCE_TYPE = "pulumi-nodejs:dynamic/cognito:UserPoolLogDelivery";
 
 /** The Pulumi name of the resource that adopts a pool: stable, unique per pool. */
 export function adoptedResourceName(userPoolId: string): string {

@@ -1,4 +1,10 @@
-/** The command line of `pulumi-cognito-log-delivery`, parsed without side effects. */
+/**
+ * The command line of `pulumi-cognito-log-delivery`, parsed with Node's `util.parseArgs`
+ * and checked without side effects. Every mistake is a `UsageError` that says what to
+ * write instead.
+ */
+import { parseArgs } from "node:util";
+import { UsageError } from "../errors";
 
 export const USAGE = `Usage: pulumi-cognito-log-delivery discover [options]
 
@@ -31,73 +37,101 @@ export interface DiscoverOptions {
   outDirectory: string;
 }
 
-/** A mistake on the command line; the message says what to write instead. */
-export class CliUsageError extends Error {}
+/** The options of `discover`, with an example value for each that takes one. */
+const OPTIONS = {
+  region: { type: "string", example: "eu-west-1" },
+  json: { type: "boolean" },
+  pool: { type: "string", multiple: true, example: "eu-west-1_AbC123" },
+  all: { type: "boolean" },
+  out: { type: "string", example: "adopt" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
 
 /** Parses `argv` (without node and the script); `help` when the user asked for it. */
 export function parseArguments(
   argv: readonly string[],
   environment: Readonly<Record<string, string | undefined>>,
 ): DiscoverOptions | "help" {
-  if (argv.includes("--help") || argv.includes("-h")) {
+  // Not strict: mistakes are reported below in our words, from the tokens.
+  const { values, positionals, tokens } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  if (values.help === true) {
     return "help";
   }
-  const [command, ...rest] = argv;
+  const [command, ...extra] = positionals;
   if (command !== "discover") {
-    throw new CliUsageError(
+    throw new UsageError(
       command === undefined
         ? "no command: run `pulumi-cognito-log-delivery discover --region <region>`"
         : `unknown command "${command}": the command is discover`,
     );
   }
-  let region = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"];
-  let json = false;
-  let all = false;
-  let outDirectory = DEFAULT_OUT_DIRECTORY;
-  const userPoolIds: string[] = [];
-  for (let index = 0; index < rest.length; index++) {
-    const flag = rest[index] as string;
-    const value = (): string => {
-      const next = rest[++index];
-      if (next === undefined || next.startsWith("--")) {
-        throw new CliUsageError(
-          `${flag} needs a value, e.g. ${flag === "--region" ? "--region eu-west-1" : flag === "--pool" ? "--pool eu-west-1_AbC123" : "--out adopt"}`,
-        );
-      }
-      return next;
-    };
-    switch (flag) {
-      case "--region":
-        region = value();
-        break;
-      case "--json":
-        json = true;
-        break;
-      case "--pool":
-        userPoolIds.push(value());
-        break;
-      case "--all":
-        all = true;
-        break;
-      case "--out":
-        outDirectory = value();
-        break;
-      default:
-        throw new CliUsageError(`unknown option "${flag}": see --help`);
+  if (extra.length > 0) {
+    throw new UsageError(`unexpected argument "${extra[0]}": see --help`);
+  }
+  for (const token of tokens) {
+    if (token.kind === "option") {
+      checkOption(token.name, token.rawName, token.value, token.inlineValue);
     }
   }
+  const region =
+    (values.region as string | undefined) ??
+    environment["AWS_REGION"] ??
+    environment["AWS_DEFAULT_REGION"];
   if (!region) {
-    throw new CliUsageError("no region: pass --region eu-west-1, or set AWS_REGION");
+    throw new UsageError("no region: pass --region eu-west-1, or set AWS_REGION");
   }
-  if (all && userPoolIds.length > 0) {
-    throw new CliUsageError(
+  const userPoolIds = (values.pool as string[] | undefined) ?? [];
+  if (values.all === true && userPoolIds.length > 0) {
+    throw new UsageError(
       "--all and --pool exclude each other: adopt every pool, or the ones named",
     );
   }
-  const adopt: DiscoverOptions["adopt"] = all
-    ? { kind: "all" }
-    : userPoolIds.length > 0
-      ? { kind: "pools", userPoolIds: [...new Set(userPoolIds)] }
-      : { kind: "none" };
-  return { command: "discover", region, json, adopt, outDirectory };
+  const adopt: DiscoverOptions["adopt"] =
+    values.all === true
+      ? { kind: "all" }
+      : userPoolIds.length > 0
+        ? { kind: "pools", userPoolIds: [...new Set(userPoolIds)] }
+        : { kind: "none" };
+  return {
+    command: "discover",
+    region,
+    json: values.json === true,
+    adopt,
+    outDirectory: (values.out as string | undefined) ?? DEFAULT_OUT_DIRECTORY,
+  };
+}
+
+function isOptionName(name: string): name is OptionName {
+  return Object.hasOwn(OPTIONS, name);
+}
+
+/** An option the user wrote: known, and with a value exactly when it takes one. */
+function checkOption(
+  name: string,
+  rawName: string,
+  value: string | undefined,
+  inlineValue: boolean | undefined,
+): void {
+  if (!isOptionName(name)) {
+    throw new UsageError(`unknown option "${rawName}": see --help`);
+  }
+  const option = OPTIONS[name];
+  if (option.type === "boolean") {
+    if (value !== undefined) {
+      throw new UsageError(`${rawName} takes no value: write ${rawName} alone`);
+    }
+    return;
+  }
+  // A following option is not a value: `--region --json` forgot the region.
+  if (value === undefined || (!inlineValue && value.startsWith("-"))) {
+    throw new UsageError(`${rawName} needs a value, e.g. ${rawName} ${option.example}`);
+  }
 }

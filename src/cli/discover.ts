@@ -1,10 +1,12 @@
 /**
  * Lists a region's user pools and reads each one's log delivery configuration. Reads
- * only. A few reads run at once; throttling is left to the SDK's retries.
+ * only. A few reads run at once, each paced by the clients (the same pacing settings as
+ * the provider's, from the environment), with the SDK's retries as the safety net.
  */
 import type { CognitoClients } from "../cognito/clients";
 import { CognitoLogDeliveryApi } from "../cognito/logDeliveryApi";
 import { listUserPools } from "../cognito/userPools";
+import { PoolsNotFoundError } from "../errors";
 import type { LogConfiguration } from "../types";
 
 /** Reads of configurations in flight at once: well under Cognito's per-account rates. */
@@ -47,16 +49,6 @@ export async function discoverPools(
     progress.read(++done, chosen.length);
     return { ...pool, logConfigurations };
   });
-}
-
-/** `--pool` named pools that the region does not have. */
-export class PoolsNotFoundError extends Error {
-  constructor(missing: readonly string[], region: string, listedCount: number) {
-    super(
-      `${missing.length === 1 ? "user pool" : "user pools"} ${missing.join(", ")} not found in ${region} ` +
-        `(${listedCount} pools listed): check the IDs and --region`,
-    );
-  }
 }
 
 /** `map` with at most `limit` calls in flight, results in input order. */

@@ -6,14 +6,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CognitoClients } from "../cognito/clients";
-import { LogDeliveryError } from "../errors";
+import { LogDeliveryError, UsageError } from "../errors";
+import { NO_CONFIG, readSettings } from "../settings";
 import { adoptionSource, importFile } from "./adoption";
-import { CliUsageError, USAGE, parseArguments } from "./arguments";
+import { USAGE, parseArguments } from "./arguments";
 import type { DiscoverOptions } from "./arguments";
-import { PoolsNotFoundError, discoverPools } from "./discover";
+import { discoverPools } from "./discover";
 import type { DiscoveredPool } from "./discover";
+import { poolJson, poolTable } from "./discoverOutput";
 import { serializedProviderText } from "./providerText";
-import { poolJson, poolTable } from "./render";
 
 /** Where the command writes; tests pass their own. */
 export interface CliIo {
@@ -23,6 +24,7 @@ export interface CliIo {
   cwd: string;
 }
 
+/** Exit codes: 1 when AWS or the environment failed, 2 when the command line is wrong. */
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 /** Progress lines for reading configurations: one per this many pools. */
@@ -30,20 +32,22 @@ const PROGRESS_EVERY = 25;
 
 /** Runs the command line; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const clients = new CognitoClients(io.environment);
+  let clients: CognitoClients | undefined;
   try {
     const options = parseArguments(argv, io.environment);
     if (options === "help") {
       io.stdout(`${USAGE}\n`);
       return 0;
     }
+    const { pacing } = readSettings(NO_CONFIG, io.environment);
+    clients = new CognitoClients({ pacing, environment: io.environment });
     await discover(options, clients, io);
     return 0;
   } catch (error) {
     io.stderr(`pulumi-cognito-log-delivery: ${oneLine(error)}\n`);
-    return error instanceof CliUsageError ? EXIT_USAGE : EXIT_FAILURE;
+    return UsageError.isInstance(error) ? EXIT_USAGE : EXIT_FAILURE;
   } finally {
-    clients.destroy();
+    clients?.destroy();
   }
 }
 
@@ -101,12 +105,9 @@ async function writeAdoption(
 
 /** An error as one line: our errors' messages stand alone; others get their name. */
 function oneLine(error: unknown): string {
-  const message =
-    error instanceof CliUsageError ||
-    error instanceof PoolsNotFoundError ||
-    LogDeliveryError.isInstance(error)
-      ? error.message
-      : `unexpected error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+  const message = LogDeliveryError.isInstance(error)
+    ? error.message
+    : `unexpected error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
   return message.replace(/\s*\n\s*/g, " ");
 }
 

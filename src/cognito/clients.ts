@@ -1,16 +1,19 @@
 /**
  * One Cognito client per region, created on first use and shared by every resource in
- * the provider process. Endpoint and credentials come from the AWS SDK's standard
- * chain (environment, shared config and credentials files, `AWS_ENDPOINT_URL…`), so the
- * local emulator needs no code path of its own. No client exists at module scope: a
- * captured SDK client breaks Pulumi's closure serialization (pulumi/pulumi#13960).
+ * the provider process, all paced by one `RequestPacer`. Endpoint and credentials come
+ * from the AWS SDK's standard chain (environment, shared config and credentials files,
+ * `AWS_ENDPOINT_URL…`), so the local emulator needs no code path of its own. No client
+ * exists at module scope: a captured SDK client breaks Pulumi's closure serialization
+ * (pulumi/pulumi#13960).
  */
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { getPacingPlugin } from "../aws/pacingMiddleware";
+import { RequestPacer } from "../aws/requestPacer";
+import type { PacingSettings, RequestCategory } from "../aws/requestPacer";
 import { AwsCallError } from "../errors";
 import type { AwsCallContext } from "../errors";
 import type { LogConfiguration } from "../types";
-import { describeAwsFailure } from "./awsErrors";
-import { RequestPacer, categoryOf, pacingSettings } from "./pacing";
+import { describeAwsFailure } from "./failureAdvice";
 
 /**
  * Attempts per call, throttling included, unless `AWS_MAX_ATTEMPTS` says otherwise.
@@ -20,18 +23,24 @@ import { RequestPacer, categoryOf, pacingSettings } from "./pacing";
  */
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
-/** No stack config: pacing then comes from the environment or the defaults. */
-const NO_CONFIG = { get: (): undefined => undefined };
+/** The category of a Cognito command: Set… writes, everything else reads. */
+export function cognitoCategoryOf(commandName: string | undefined): RequestCategory {
+  return commandName?.startsWith("Set") ? "write" : "read";
+}
 
-/** Shared Cognito clients, one per region, all paced by one `RequestPacer`. */
+/** How the clients are made. */
+export interface CognitoClientsOptions {
+  pacing: PacingSettings;
+  environment: Readonly<Record<string, string | undefined>>;
+}
+
+/** Shared Cognito clients, one per region. */
 export class CognitoClients {
   private readonly byRegion = new Map<string, CognitoIdentityProviderClient>();
-  readonly pacer: RequestPacer;
+  private readonly pacer: RequestPacer;
 
-  constructor(
-    private readonly environment: Readonly<Record<string, string | undefined>> = process.env,
-  ) {
-    this.pacer = new RequestPacer(pacingSettings(NO_CONFIG, environment));
+  constructor(private readonly options: CognitoClientsOptions) {
+    this.pacer = new RequestPacer(options.pacing);
   }
 
   /** The client for a region. */
@@ -42,17 +51,13 @@ export class CognitoClients {
         region,
         // Only when the user has not chosen: the SDK reads AWS_MAX_ATTEMPTS and the
         // profile's max_attempts itself when this is left undefined.
-        maxAttempts: this.environment["AWS_MAX_ATTEMPTS"] ? undefined : DEFAULT_MAX_ATTEMPTS,
+        maxAttempts: this.options.environment["AWS_MAX_ATTEMPTS"]
+          ? undefined
+          : DEFAULT_MAX_ATTEMPTS,
         customUserAgent: "pulumi-cognito-log-delivery",
       });
-      // Every HTTP attempt, retries included, waits for its token: the middleware sits
-      // inside the SDK's retry loop (finalizeRequest step, after the retry middleware).
-      client.middlewareStack.add(
-        (next, context) => async (args) => {
-          await this.pacer.pace(region, categoryOf(context.commandName));
-          return next(args);
-        },
-        { step: "finalizeRequest", priority: "low", name: "cognitoLogDeliveryPacing" },
+      client.middlewareStack.use(
+        getPacingPlugin({ pacer: this.pacer, region, categoryOf: cognitoCategoryOf }),
       );
       this.byRegion.set(region, client);
     }
@@ -95,10 +100,10 @@ export class CognitoClients {
    * The endpoint set in the environment for Cognito, if any (the SDK's service-specific
    * variable wins over the global one), to name it in networking errors.
    */
-  endpointOverride(): string | undefined {
+  private endpointOverride(): string | undefined {
     return (
-      this.environment["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] ??
-      this.environment["AWS_ENDPOINT_URL"]
+      this.options.environment["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] ??
+      this.options.environment["AWS_ENDPOINT_URL"]
     );
   }
 

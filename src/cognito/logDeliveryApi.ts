@@ -6,16 +6,11 @@ import {
   GetLogDeliveryConfigurationCommand,
   SetLogDeliveryConfigurationCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
+import type { PoolAddress } from "../core/readInputs";
 import type { AwsCallContext } from "../errors";
 import type { LogConfiguration } from "../types";
-import { CognitoClients } from "./clients";
+import type { CognitoClients } from "./clients";
 import { fromAwsLogConfigurations, toAwsLogConfigurations } from "./translate";
-
-/** A user pool and the region it is addressed in. */
-export interface PoolAddress {
-  userPoolId: string;
-  region: string;
-}
 
 /** What the provider needs from AWS; tests may substitute it. */
 export interface LogDeliveryApi {
@@ -27,7 +22,7 @@ export interface LogDeliveryApi {
 
 /** The AWS SDK v3 implementation of `LogDeliveryApi`. */
 export class CognitoLogDeliveryApi implements LogDeliveryApi {
-  constructor(private readonly clients: CognitoClients = new CognitoClients()) {}
+  constructor(private readonly clients: CognitoClients) {}
 
   async get(pool: PoolAddress): Promise<LogConfiguration[]> {
     const context: AwsCallContext = { operation: "GetLogDeliveryConfiguration", ...pool };

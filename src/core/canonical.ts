@@ -4,56 +4,20 @@
  * have the same canonical form:
  * - entries in a fixed order (by event source), because AWS does not keep the order
  *   (Terraform #43550, #49202: "by design", per AWS Support);
- * - log group ARNs without a trailing `:*`, which AWS rejects (aws-cdk #31241);
- * - only the destination that is set, no empty or null ones;
- * - `region` filled in from the pool ID when it can be told.
- * Values still unknown during preview are kept as they are.
+ * - destination ARNs as AWS accepts them (a log group ARN without a trailing `:*`,
+ *   aws-cdk #31241);
+ * - only the destination that is set, no empty or null ones.
+ * Values still unknown during preview, and values that are not understood, are kept as
+ * they are. This form is stored in every stack's state: changing it by a byte would show
+ * every existing resource as changed (tests/unit/core/goldenCorpus.test.ts guards it).
  */
-import type { LogConfiguration } from "../types";
-import { regionPrefixOfUserPoolId, withoutLogGroupWildcard } from "./arn";
-import { DESTINATION_PROPERTIES, DESTINATION_RULES, EVENT_SOURCES, REGION_PATTERN } from "./rules";
-import { isRecord, isUnknown } from "./unknown";
+import type { DestinationProperty, LogConfiguration } from "../types";
+import { DESTINATIONS, DESTINATION_PROPERTIES } from "./destinations";
+import { EVENT_SOURCES } from "./eventSources";
+import { isRecord } from "./values";
 
-/** Canonical inputs for `check`; anything it does not understand is passed through unchanged. */
-export function canonicalInputs(inputs: Record<string, unknown>): Record<string, unknown> {
-  const canonical: Record<string, unknown> = { ...inputs };
-  const list = inputs["logConfigurations"];
-  if (Array.isArray(list)) {
-    canonical["logConfigurations"] = sortedByEventSource(list.map(canonicalEntry));
-  }
-  const region = effectiveRegion(inputs);
-  if (region !== undefined) {
-    canonical["region"] = region;
-  }
-  return canonical;
-}
-
-/** Canonical form of a configuration known to be well-formed (as read from AWS). */
-export function canonicalLogConfigurations(list: readonly LogConfiguration[]): LogConfiguration[] {
-  return sortedByEventSource(list.map(canonicalEntry)) as LogConfiguration[];
-}
-
-/**
- * The region the pool is addressed in: the explicit `region`, else the pool ID's prefix
- * when that is a region name; undefined while either is unknown.
- */
-export function effectiveRegion(inputs: Record<string, unknown>): string | undefined {
-  const region = inputs["region"];
-  if (typeof region === "string" && !isUnknown(region)) {
-    return region;
-  }
-  if (region !== undefined && region !== null) {
-    return undefined;
-  }
-  const userPoolId = inputs["userPoolId"];
-  if (typeof userPoolId !== "string" || isUnknown(userPoolId)) {
-    return undefined;
-  }
-  const prefix = regionPrefixOfUserPoolId(userPoolId);
-  return REGION_PATTERN.test(prefix) ? prefix : undefined;
-}
-
-function canonicalEntry<T>(entry: T): T {
+/** One entry in canonical form; an entry that is not an object is kept as it is. */
+export function canonicalEntry<T>(entry: T): T {
   if (!isRecord(entry)) {
     return entry;
   }
@@ -62,21 +26,25 @@ function canonicalEntry<T>(entry: T): T {
     if (value === undefined || value === null) {
       continue;
     }
-    canonical[key] = key === "cloudWatchLogsConfiguration" ? canonicalLogGroup(value) : value;
+    canonical[key] = isDestinationProperty(key) ? canonicalDestination(key, value) : value;
   }
   return canonical as T;
 }
 
-function canonicalLogGroup(destination: unknown): unknown {
-  const field = DESTINATION_RULES.cloudWatchLogsConfiguration.field;
+function isDestinationProperty(key: string): key is DestinationProperty {
+  return (DESTINATION_PROPERTIES as string[]).includes(key);
+}
+
+function canonicalDestination(property: DestinationProperty, destination: unknown): unknown {
+  const { field, canonicalArn } = DESTINATIONS[property];
   if (!isRecord(destination) || typeof destination[field] !== "string") {
     return destination;
   }
-  return { ...destination, [field]: withoutLogGroupWildcard(destination[field]) };
+  return { ...destination, [field]: canonicalArn(destination[field]) };
 }
 
 /** Stable sort by event source; entries whose source is unknown or unrecognised go last. */
-function sortedByEventSource<T>(list: readonly T[]): T[] {
+export function sortedByEventSource<T>(list: readonly T[]): T[] {
   const rank = (entry: T): number => {
     const source = isRecord(entry) ? entry["eventSource"] : undefined;
     const index = (EVENT_SOURCES as unknown[]).indexOf(source);
@@ -88,13 +56,23 @@ function sortedByEventSource<T>(list: readonly T[]): T[] {
     .map(({ entry }) => entry);
 }
 
-/** The destination an entry sets, for comparisons and messages. */
+/** A list in canonical form: each entry canonical, in canonical order. */
+export function canonicalList<T>(list: readonly T[]): T[] {
+  return sortedByEventSource(list.map(canonicalEntry));
+}
+
+/** Canonical form of a configuration known to be well-formed (as read from AWS). */
+export function canonicalLogConfigurations(list: readonly LogConfiguration[]): LogConfiguration[] {
+  return canonicalList(list);
+}
+
+/** The destination an entry sets: which property, and the ARN in it. */
 export function destinationOf(
-  entry: LogConfiguration,
-): { property: (typeof DESTINATION_PROPERTIES)[number]; arn: string } | undefined {
+  entry: Record<string, unknown> | LogConfiguration,
+): { property: DestinationProperty; arn: string } | undefined {
   for (const property of DESTINATION_PROPERTIES) {
-    const destination = entry[property] as Record<string, unknown> | undefined;
-    const arn = destination?.[DESTINATION_RULES[property].field];
+    const destination = (entry as Record<string, unknown>)[property];
+    const arn = isRecord(destination) ? destination[DESTINATIONS[property].field] : undefined;
     if (typeof arn === "string") {
       return { property, arn };
     }

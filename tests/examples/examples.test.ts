@@ -6,7 +6,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { UserPoolLogDeliveryProvider } from "../../src/implementation";
+import { awsProvider } from "../../src/implementation";
 
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
@@ -103,9 +103,9 @@ async function checkedDelivery(registered: Registered[]): Promise<Record<string,
     String(inputs["__provider"]),
     /require\("pulumi-cognito-log-delivery\/implementation"\)/,
   );
-  const { inputs: canonical, failures } = await new UserPoolLogDeliveryProvider().check({}, inputs);
+  const { inputs: canonical, failures } = await awsProvider().check({}, inputs);
   assert.deepEqual(failures, [], "the example passes the resource's own check");
-  const { __provider, ...rest } = canonical as Record<string, unknown>;
+  const { __provider, ...rest } = canonical as unknown as Record<string, unknown>;
   assert.ok(__provider);
   return rest;
 }

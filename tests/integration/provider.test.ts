@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { AwsCallError, ExistingConfigurationError } from "../../src/errors";
-import { UserPoolLogDeliveryProvider } from "../../src/implementation";
+import { awsProvider } from "../../src/implementation";
+import type * as pulumi from "@pulumi/pulumi";
 import {
   AWS_AUTH_EVENTS_TO_BUCKET,
   AWS_AUTH_EVENTS_TO_STREAM,
@@ -18,10 +19,11 @@ import { TEST_REGION, useEmulator } from "../../testing/emulatorSession";
 describe("UserPoolLogDeliveryProvider against the Cognito emulator, through the AWS SDK", function () {
   this.timeout(30_000);
   const aws = useEmulator();
-  let provider: UserPoolLogDeliveryProvider;
+  /** Driven as the engine drives it: untyped property bags in, property bags out. */
+  let provider: Required<Omit<pulumi.dynamic.ResourceProvider, "configure">>;
 
   before(() => {
-    provider = new UserPoolLogDeliveryProvider();
+    provider = awsProvider();
   });
 
   /** The calls the emulator received since the last `clearRequests`, by operation. */
@@ -299,7 +301,8 @@ describe("UserPoolLogDeliveryProvider against the Cognito emulator, through the 
     delete process.env["AWS_SECRET_ACCESS_KEY"];
     process.env["AWS_EC2_METADATA_DISABLED"] = "true"; // no instance role to look for here
     try {
-      const withoutCredentials = new UserPoolLogDeliveryProvider();
+      const withoutCredentials: Required<Omit<pulumi.dynamic.ResourceProvider, "configure">> =
+        awsProvider();
       await assert.rejects(
         withoutCredentials.read(`${TEST_REGION}_AbC123`, {}),
         (error: unknown) => {
@@ -323,7 +326,7 @@ describe("UserPoolLogDeliveryProvider against the Cognito emulator, through the 
     const saved = process.env["AWS_MAX_ATTEMPTS"];
     process.env["AWS_MAX_ATTEMPTS"] = "2";
     try {
-      const impatient = new UserPoolLogDeliveryProvider();
+      const impatient: Required<Omit<pulumi.dynamic.ResourceProvider, "configure">> = awsProvider();
       aws.emulator.injectFault({ kind: "throttle", operation: GET, times: 5 });
       await assert.rejects(impatient.read(userPoolId, { userPoolId }), (error: unknown) => {
         assert.ok(AwsCallError.isInstance(error));

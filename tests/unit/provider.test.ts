@@ -1,7 +1,9 @@
 import * as assert from "node:assert/strict";
-import type { LogDeliveryApi, PoolAddress } from "../../src/cognito/logDeliveryApi";
+import type * as pulumi from "@pulumi/pulumi";
+import type { LogDeliveryApi } from "../../src/cognito/logDeliveryApi";
+import type { PoolAddress } from "../../src/core/readInputs";
 import { ExistingConfigurationError, InvalidLogDeliveryError } from "../../src/errors";
-import { UserPoolLogDeliveryProvider } from "../../src/implementation";
+import { UserPoolLogDeliveryProvider } from "../../src/provider";
 import type { LogConfiguration } from "../../src/types";
 import {
   LOG_GROUP_ARN,
@@ -77,7 +79,9 @@ describe("UserPoolLogDeliveryProvider with a fake AWS", () => {
 
   it("create and update reject unchecked invalid inputs before calling AWS", async () => {
     const api = new FakeApi();
-    const provider = new UserPoolLogDeliveryProvider(api);
+    // As the engine would call it, with inputs that never went through check.
+    const provider: Required<Omit<pulumi.dynamic.ResourceProvider, "configure">> =
+      new UserPoolLogDeliveryProvider(api);
     const invalid = {
       userPoolId: POOL_ID,
       logConfigurations: [{ ...notificationsToLogGroup, logLevel: "INFO" }],

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
-import { diffLogDelivery } from "../../src/core/diff";
-import type { LogDeliveryDiff } from "../../src/core/diff";
-import { UNKNOWN_VALUE } from "../../src/core/unknown";
+import { diffLogDelivery } from "../../../src/core/diff";
+import type { LogDeliveryDiff } from "../../../src/core/diff";
+import { UNKNOWN_VALUE } from "../../../src/core/values";
 import {
   AUTH_LOG_GROUP_ARN,
   BUCKET_ARN,
@@ -9,7 +9,7 @@ import {
   POOL_ID,
   authEventsToStream,
   notificationsToLogGroup,
-} from "../../testing/fixtures/arns";
+} from "../../../testing/fixtures/arns";
 
 const OLD_OUTPUTS = {
   userPoolId: POOL_ID,
@@ -140,4 +140,55 @@ describe("diffLogDelivery", () => {
   for (const { name, olds, news, diff } of cases) {
     it(name, () => assert.deepEqual(diffLogDelivery(olds, news), diff));
   }
+});
+
+describe("diffLogDelivery never throws, whatever the input", () => {
+  /** A value nested 100,000 levels deep; each call makes a new one. */
+  const nested = (): unknown => {
+    let value: unknown = "x";
+    for (let level = 0; level < 100_000; level++) {
+      value = level % 2 ? { a: value } : [value];
+    }
+    return value;
+  };
+  const deep = nested();
+  const recorded = {
+    userPoolId: POOL_ID,
+    region: "us-east-1",
+    logConfigurations: [notificationsToLogGroup],
+  };
+  const cases: [string, unknown, unknown][] = [
+    ["deep new inputs", recorded, deep],
+    ["deep old outputs", deep, recorded],
+    ["a deep entry", recorded, { ...recorded, logConfigurations: [deep] }],
+    [
+      "deep eventSources on both sides that differ at the bottom",
+      { ...recorded, logConfigurations: [{ ...notificationsToLogGroup, eventSource: deep }] },
+      { ...recorded, logConfigurations: [{ ...notificationsToLogGroup, eventSource: [deep] }] },
+    ],
+    [
+      "a deep ARN",
+      recorded,
+      {
+        ...recorded,
+        logConfigurations: [
+          { ...notificationsToLogGroup, cloudWatchLogsConfiguration: { logGroupArn: deep } },
+        ],
+      },
+    ],
+    ["null", null, undefined],
+  ];
+  for (const [name, olds, news] of cases) {
+    it(`reports a change for ${name}`, () => {
+      assert.equal(diffLogDelivery(olds, news).changes, true);
+    });
+  }
+
+  it("reports no change for equal deep values (compared structurally, without recursion)", () => {
+    const withSource = (eventSource: unknown) => ({
+      ...recorded,
+      logConfigurations: [{ ...notificationsToLogGroup, eventSource }],
+    });
+    assert.equal(diffLogDelivery(withSource(nested()), withSource(nested())).changes, false);
+  });
 });

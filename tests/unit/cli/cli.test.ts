@@ -1,15 +1,16 @@
 import * as assert from "node:assert/strict";
-import { adoptedResourceName, adoptionSource, importFile } from "../../src/cli/adoption";
-import { CliUsageError, DEFAULT_OUT_DIRECTORY, parseArguments } from "../../src/cli/arguments";
-import type { DiscoveredPool } from "../../src/cli/discover";
-import { poolTable } from "../../src/cli/render";
+import { adoptedResourceName, adoptionSource, importFile } from "../../../src/cli/adoption";
+import { DEFAULT_OUT_DIRECTORY, parseArguments } from "../../../src/cli/arguments";
+import { UsageError } from "../../../src/errors";
+import type { DiscoveredPool } from "../../../src/cli/discover";
+import { poolTable } from "../../../src/cli/discoverOutput";
 import {
   BUCKET_ARN,
   LOG_GROUP_ARN,
   POOL_ID,
   authEventsToStream,
   notificationsToLogGroup,
-} from "../../testing/fixtures/arns";
+} from "../../../testing/fixtures/arns";
 
 const POOLS: DiscoveredPool[] = [
   {
@@ -85,7 +86,7 @@ describe("discover command line", () => {
   it("needs a region", () => {
     assert.throws(
       () => parseArguments(["discover"], {}),
-      new CliUsageError("no region: pass --region eu-west-1, or set AWS_REGION"),
+      new UsageError("no region: pass --region eu-west-1, or set AWS_REGION"),
     );
   });
 });

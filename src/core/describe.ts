@@ -4,7 +4,7 @@
  */
 import type { LogConfiguration } from "../types";
 import { destinationOf } from "./canonical";
-import { DESTINATION_RULES } from "./rules";
+import { DESTINATIONS } from "./destinations";
 
 /** One line per entry, e.g. `userNotification (ERROR) → CloudWatch Logs log group arn:…`. */
 export function describeLogConfigurations(list: readonly LogConfiguration[]): string {
@@ -15,7 +15,7 @@ export function describeLogConfigurations(list: readonly LogConfiguration[]): st
     .map((entry) => {
       const destination = destinationOf(entry);
       const target = destination
-        ? `${DESTINATION_RULES[destination.property].title} ${destination.arn}`
+        ? `${DESTINATIONS[destination.property].title} ${destination.arn}`
         : "no destination";
       return `  - ${entry.eventSource} (${entry.logLevel}) → ${target}`;
     })
@@ -34,7 +34,7 @@ export function logConfigurationsSource(list: readonly LogConfiguration[], inden
       `logLevel: ${JSON.stringify(entry.logLevel)}`,
     ];
     if (destination) {
-      const field = DESTINATION_RULES[destination.property].field;
+      const field = DESTINATIONS[destination.property].field;
       fields.push(`${destination.property}: { ${field}: ${JSON.stringify(destination.arn)} }`);
     }
     return `${indent}  { ${fields.join(", ")} },`;

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
-import { validateInputs } from "../../src/core/validate";
-import type { CheckFailure } from "../../src/core/validate";
-import { UNKNOWN_VALUE } from "../../src/core/unknown";
+import { readInputs } from "../../../src/core/readInputs";
+import type { CheckFailure } from "../../../src/core/failures";
+import { UNKNOWN_VALUE } from "../../../src/core/values";
 import {
   BUCKET_ARN,
   LOG_GROUP_ARN,
@@ -9,7 +9,9 @@ import {
   STREAM_ARN,
   authEventsToStream,
   notificationsToLogGroup,
-} from "../../testing/fixtures/arns";
+} from "../../../testing/fixtures/arns";
+import { sdkPartitions } from "../../../testing/sdkPartitions";
+import type { SdkPartition } from "../../../testing/sdkPartitions";
 
 const SHAPE = {
   logs: "arn:<partition>:logs:<region>:<account>:log-group:<name>",
@@ -672,15 +674,190 @@ const PREVIEW: Case[] = [
 function runTable(title: string, cases: Case[]): void {
   describe(title, () => {
     for (const { name, inputs, failures } of cases) {
-      it(name, () => assert.deepEqual(validateInputs(inputs), failures));
+      it(name, () => assert.deepEqual(readInputs(inputs).failures, failures));
     }
   });
 }
 
-describe("validateInputs", () => {
+describe("readInputs: failures", () => {
   runTable("accepts", VALID);
   runTable("pool ID and region", POOL_FAILURES);
   runTable("entries", ENTRY_FAILURES);
   runTable("destination ARNs", ARN_FAILURES);
   runTable("during preview, skips what is unknown", PREVIEW);
+});
+
+describe("readInputs: desired state", () => {
+  it("is the typed configuration, in canonical order, with the region filled in and :* removed", () => {
+    const reading = readInputs({
+      userPoolId: POOL_ID,
+      logConfigurations: [
+        authEventsToStream,
+        {
+          ...notificationsToLogGroup,
+          cloudWatchLogsConfiguration: { logGroupArn: `${LOG_GROUP_ARN}:*` },
+          s3Configuration: null,
+        },
+      ],
+      __provider: "exports.handler = …",
+    });
+    assert.deepEqual(reading.failures, []);
+    assert.deepEqual(reading.desired, {
+      pool: { userPoolId: POOL_ID, region: "us-east-1" },
+      logConfigurations: [notificationsToLogGroup, authEventsToStream],
+    });
+  });
+
+  it("is absent when there are failures, and while a value is unknown", () => {
+    assert.equal(readInputs({ userPoolId: POOL_ID, logConfigurations: "x" }).desired, undefined);
+    const preview = readInputs({
+      userPoolId: POOL_ID,
+      logConfigurations: [
+        { ...notificationsToLogGroup, cloudWatchLogsConfiguration: UNKNOWN_VALUE },
+      ],
+    });
+    assert.deepEqual(preview.failures, []);
+    assert.equal(preview.desired, undefined);
+  });
+});
+
+describe("readInputs: every region and partition the AWS SDK knows", () => {
+  const account = "123456789012";
+  const declaration = (region: string, partition: string, explicitRegion: boolean) => ({
+    userPoolId: `${region}_AbC123`,
+    ...(explicitRegion ? { region } : {}),
+    logConfigurations: [
+      {
+        eventSource: "userNotification",
+        logLevel: "ERROR",
+        cloudWatchLogsConfiguration: {
+          logGroupArn: `arn:${partition}:logs:${region}:${account}:log-group:/aws/vendedlogs/x`,
+        },
+      },
+      {
+        eventSource: "userAuthEvents",
+        logLevel: "INFO",
+        s3Configuration: { bucketArn: `arn:${partition}:s3:::auth-events` },
+      },
+    ],
+  });
+  const partitions = sdkPartitions();
+  const regionsOf = (partition: SdkPartition) =>
+    Object.keys(partition.regions).filter((region) => !region.endsWith("-global"));
+
+  it("reads the SDK's partition data (sanity: the partitions this test relies on are there)", () => {
+    const names = partitions.map((partition) => partition.outputs.name);
+    for (const name of ["aws", "aws-cn", "aws-us-gov", "aws-eusc", "aws-iso", "aws-iso-b"]) {
+      assert.ok(names.includes(name), `the SDK's partition data lists ${name}`);
+    }
+  });
+
+  for (const partition of partitions) {
+    const name = partition.outputs.name;
+    it(`accepts every region of ${name}, from the pool ID and given explicitly`, () => {
+      for (const region of regionsOf(partition)) {
+        for (const explicitRegion of [false, true]) {
+          const reading = readInputs(declaration(region, name, explicitRegion));
+          assert.deepEqual(reading.failures, [], `${region} (${name})`);
+          assert.deepEqual(reading.desired?.pool, { userPoolId: `${region}_AbC123`, region });
+        }
+      }
+    });
+
+    it(`accepts a region of ${name} the SDK does not list yet but its pattern covers`, () => {
+      const [listed] = regionsOf(partition);
+      assert.ok(listed, `${name} lists a region`);
+      const future = listed.replace(/\d+$/, "97");
+      assert.match(future, new RegExp(partition.regionRegex));
+      assert.deepEqual(readInputs(declaration(future, name, false)).failures, []);
+    });
+
+    it(`says which partition a pool in ${name} delivers to, when an ARN names another`, () => {
+      const [region] = regionsOf(partition);
+      const other = name === "aws" ? "aws-cn" : "aws";
+      const inputs = declaration(region!, name, false);
+      inputs.logConfigurations[1] = {
+        eventSource: "userAuthEvents",
+        logLevel: "INFO",
+        s3Configuration: { bucketArn: `arn:${other}:s3:::auth-events` },
+      };
+      assert.deepEqual(readInputs(inputs).failures, [
+        {
+          property: "logConfigurations[1].s3Configuration.bucketArn",
+          reason: `is in partition "${other}", but a pool in ${region} can only deliver to partition "${name}": write arn:${name}:….`,
+        },
+      ]);
+    });
+  }
+});
+
+describe("readInputs: never throws, whatever the input", () => {
+  /** A list nested `depth` levels deep around `inner`. */
+  function nested(depth: number, inner: unknown = "x"): unknown {
+    let value = inner;
+    for (let level = 0; level < depth; level++) {
+      value = level % 2 ? { a: value } : [value];
+    }
+    return value;
+  }
+  const deep = nested(100_000);
+  const garbage: [string, unknown][] = [
+    ["the whole bag", deep],
+    ["userPoolId", { userPoolId: deep, logConfigurations: [] }],
+    ["region", { userPoolId: POOL_ID, region: deep, logConfigurations: [] }],
+    ["logConfigurations", { userPoolId: POOL_ID, logConfigurations: deep }],
+    ["an entry", { userPoolId: POOL_ID, logConfigurations: [deep] }],
+    [
+      "eventSource",
+      {
+        userPoolId: POOL_ID,
+        logConfigurations: [{ ...notificationsToLogGroup, eventSource: deep }],
+      },
+    ],
+    [
+      "logLevel",
+      { userPoolId: POOL_ID, logConfigurations: [{ ...notificationsToLogGroup, logLevel: deep }] },
+    ],
+    [
+      "a destination",
+      {
+        userPoolId: POOL_ID,
+        logConfigurations: [{ ...notificationsToLogGroup, cloudWatchLogsConfiguration: deep }],
+      },
+    ],
+    [
+      "an ARN",
+      {
+        userPoolId: POOL_ID,
+        logConfigurations: [
+          { ...notificationsToLogGroup, cloudWatchLogsConfiguration: { logGroupArn: deep } },
+        ],
+      },
+    ],
+    ["an unknown key", { userPoolId: POOL_ID, logConfigurations: [], extra: deep }],
+    ["null", null],
+    ["a number", 42],
+    [
+      "a huge list",
+      { userPoolId: POOL_ID, logConfigurations: new Array(200_000).fill(notificationsToLogGroup) },
+    ],
+  ];
+  for (const [where, inputs] of garbage) {
+    it(`reports a failure for a value nested 100,000 levels deep in ${where}, or garbage`, () => {
+      const reading = readInputs(inputs);
+      assert.ok(reading.failures.length > 0);
+      assert.equal(reading.desired, undefined);
+    });
+  }
+
+  it("quotes a deeply nested value by its kind, not its JSON", () => {
+    const reading = readInputs({
+      userPoolId: POOL_ID,
+      logConfigurations: [{ ...notificationsToLogGroup, eventSource: nested(50) }],
+    });
+    assert.match(
+      reading.failures[0]?.reason ?? "",
+      /^an object nested more than 8 levels deep is not an event source: write "userNotification" \(message-delivery errors\) or/,
+    );
+  });
 });

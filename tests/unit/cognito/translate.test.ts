@@ -1,13 +1,13 @@
 import * as assert from "node:assert/strict";
 import type { LogConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
-import { fromAwsLogConfigurations, toAwsLogConfigurations } from "../../src/cognito/translate";
+import { fromAwsLogConfigurations, toAwsLogConfigurations } from "../../../src/cognito/translate";
 import {
   AWS_AUTH_EVENTS_TO_STREAM,
   AWS_NOTIFICATIONS_TO_LOG_GROUP,
   LOG_GROUP_ARN,
   authEventsToStream,
   notificationsToLogGroup,
-} from "../../testing/fixtures/arns";
+} from "../../../testing/fixtures/arns";
 
 describe("translation between AWS shapes and ours", () => {
   it("writes the shape SetLogDeliveryConfiguration takes", () => {

@@ -1,15 +1,18 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { canonicalInputs } from "../../src/core/canonical";
-import { UNKNOWN_VALUE } from "../../src/core/unknown";
+import { readInputs } from "../../../src/core/readInputs";
+import { UNKNOWN_VALUE } from "../../../src/core/values";
 import {
   LOG_GROUP_ARN,
   POOL_ID,
   authEventsToStream,
   notificationsToLogGroup,
-} from "../../testing/fixtures/arns";
+} from "../../../testing/fixtures/arns";
 
-describe("canonicalInputs", () => {
+/** The inputs `check` returns. */
+const canonicalInputs = (inputs: Record<string, unknown>) => readInputs(inputs).inputs;
+
+describe("readInputs: canonical inputs", () => {
   const cases: {
     name: string;
     inputs: Record<string, unknown>;

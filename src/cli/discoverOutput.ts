@@ -1,14 +1,9 @@
-/** The listing, for people (a table) and for programs (JSON). */
+/** What `discover` prints: a table for people, JSON for programs. */
 import { parseArn } from "../core/arn";
 import { destinationOf } from "../core/canonical";
+import { DESTINATIONS } from "../core/destinations";
 import type { EventSource, LogConfiguration } from "../types";
 import type { DiscoveredPool } from "./discover";
-
-const DESTINATION_LABELS = {
-  cloudWatchLogsConfiguration: "CloudWatch Logs",
-  s3Configuration: "S3",
-  firehoseConfiguration: "Firehose",
-} as const;
 
 /** `CloudWatch Logs /aws/vendedlogs/x`, `S3 my-bucket`, `Firehose my-stream`, or `-`. */
 function destinationCell(list: readonly LogConfiguration[], source: EventSource): string {
@@ -17,9 +12,9 @@ function destinationCell(list: readonly LogConfiguration[], source: EventSource)
   if (!destination) {
     return "-";
   }
-  const resource = parseArn(destination.arn)?.resource ?? destination.arn;
-  const name = resource.replace(/^log-group:/, "").replace(/^deliverystream\//, "");
-  return `${DESTINATION_LABELS[destination.property]} ${name}`;
+  const { label, resourceName } = DESTINATIONS[destination.property];
+  const resource = parseArn(destination.arn)?.resource;
+  return `${label} ${resource === undefined ? destination.arn : resourceName(resource)}`;
 }
 
 /** A fixed-width table, one pool per row, and a summary line. */

@@ -1,13 +1,13 @@
 import * as assert from "node:assert/strict";
-import { describeAwsFailure, iamActionsFor } from "../../src/cognito/awsErrors";
-import { AwsCallError } from "../../src/errors";
-import type { AwsCallContext } from "../../src/errors";
+import { describeAwsFailure, iamActionsFor } from "../../../src/cognito/failureAdvice";
+import { AwsCallError } from "../../../src/errors";
+import type { AwsCallContext } from "../../../src/errors";
 import {
   BUCKET_ARN,
   POOL_ID,
   authEventsToStream,
   notificationsToLogGroup,
-} from "../../testing/fixtures/arns";
+} from "../../../testing/fixtures/arns";
 
 const SET: AwsCallContext = {
   operation: "SetLogDeliveryConfiguration",
