@@ -3,6 +3,7 @@
  * resource. Arguments and outputs mirror `aws.cognito.LogDeliveryConfiguration`.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { DuplicatePoolError } from "./errors";
 import { programPoolClaims } from "./poolClaims";
 import { RESOURCE_MODULE, RESOURCE_TYPE_NAME } from "./resourceType";
 import { serializedProvider } from "./serializedProvider";
@@ -77,12 +78,24 @@ export class UserPoolLogDelivery extends pulumi.dynamic.Resource {
 /**
  * The pool ID, once this resource has claimed the pool in the program: a second resource
  * for the same pool fails here, as soon as both IDs are known (during preview for literal
- * IDs and existing pools), before anything reaches AWS.
+ * IDs and existing pools), before it is registered, so nothing reaches AWS. The failure
+ * becomes a `pulumi.RunError` (our `DuplicatePoolError` is its cause), which the Pulumi
+ * runtime prints as the error of the program, without a stack trace. (A `ResourceError`
+ * cannot be shown on a resource that was never registered.)
  */
 function claimedPoolId(name: string, args: UserPoolLogDeliveryArgs): pulumi.Input<string> {
   return pulumi.output(args.userPoolId).apply((userPoolId) => {
     if (typeof userPoolId === "string") {
-      programPoolClaims().claim(userPoolId, name);
+      try {
+        programPoolClaims().claim(userPoolId, name);
+      } catch (error) {
+        if (!DuplicatePoolError.isInstance(error)) {
+          throw error;
+        }
+        const reported = new pulumi.RunError(error.message);
+        reported.cause = error;
+        throw reported;
+      }
     }
     return userPoolId;
   });

@@ -1,0 +1,91 @@
+/**
+ * UserPoolLogDelivery in a program, under Pulumi's mocks: two resources for one pool fail
+ * before the second is registered, with our DuplicatePoolError as the cause.
+ */
+import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { DuplicatePoolError } from "../../src/errors";
+import { PoolClaims } from "../../src/poolClaims";
+import { UserPoolLogDelivery } from "../../src/resource";
+import { authEventsToStream, notificationsToLogGroup } from "../../testing/fixtures/arns";
+
+/** The value an output settles to, or what it failed with. */
+function settled<T>(output: pulumi.Output<T>): Promise<{ value?: T; error?: unknown }> {
+  return new Promise((resolve) => {
+    // `apply` on a failed output never runs; the promise behind it carries the failure.
+    const promise = (output as unknown as { promise(): Promise<T> }).promise();
+    promise.then(
+      (value) => resolve({ value }),
+      (error: unknown) => resolve({ error }),
+    );
+  });
+}
+
+describe("PoolClaims", () => {
+  it("lets each pool be declared by one resource, and names both when a second declares it", () => {
+    const claims = new PoolClaims();
+    claims.claim("us-east-1_One", "first");
+    claims.claim("us-east-1_Two", "second");
+    claims.claim("us-east-1_One", "first"); // the same resource again (a re-run) is fine
+    assert.throws(
+      () => claims.claim("us-east-1_One", "third"),
+      (error: unknown) =>
+        DuplicatePoolError.isInstance(error) &&
+        error.userPoolId === "us-east-1_One" &&
+        error.resourceNames.join() === "first,third" &&
+        error.message ===
+          'UserPoolLogDelivery "first" and "third" both declare the log delivery of user pool us-east-1_One. ' +
+            "A pool has one log delivery configuration, and each resource would replace the other's: " +
+            'declare both event sources in one resource (its logConfigurations takes one entry per event source) and remove "third".',
+    );
+  });
+});
+
+describe("UserPoolLogDelivery under Pulumi's mocks", () => {
+  const registered: string[] = [];
+
+  before(async () => {
+    await pulumi.runtime.setMocks(
+      {
+        newResource(args) {
+          registered.push(args.name);
+          return { id: String(args.inputs["userPoolId"]), state: args.inputs };
+        },
+        call: (args) => args.inputs,
+      },
+      "resource-test",
+      "test",
+      true, // a preview: nothing is created
+    );
+  });
+
+  it("a second resource for the same pool fails before it is registered, naming both", async () => {
+    const userPoolId = "us-east-1_MockDuplicate1";
+    const first = new UserPoolLogDelivery("notifications", {
+      userPoolId,
+      logConfigurations: [notificationsToLogGroup],
+    });
+    const second = new UserPoolLogDelivery("auth-events", {
+      userPoolId,
+      logConfigurations: [authEventsToStream],
+    });
+    assert.deepEqual(await settled(first.userPoolId), { value: userPoolId });
+    const { error } = await settled(second.urn);
+    assert.ok(pulumi.RunError.isInstance(error), "a RunError: printed without a stack trace");
+    assert.match(
+      (error as Error).message,
+      /UserPoolLogDelivery "notifications" and "auth-events" both declare the log delivery of user pool us-east-1_MockDuplicate1\. .*declare both event sources in one resource/,
+    );
+    assert.ok(DuplicatePoolError.isInstance((error as Error).cause));
+    assert.ok(registered.includes("notifications"));
+    assert.ok(!registered.includes("auth-events"), "the second resource never reaches the engine");
+  });
+
+  it("a read-only reference to a declared pool is not a second declaration", async () => {
+    const userPoolId = "us-east-1_MockDuplicate2";
+    const declared = new UserPoolLogDelivery("declared", { userPoolId, logConfigurations: [] });
+    const reference = UserPoolLogDelivery.get("reference", userPoolId);
+    assert.deepEqual(await settled(declared.userPoolId), { value: userPoolId });
+    assert.equal((await settled(reference.urn)).error, undefined);
+  });
+});
