@@ -26,7 +26,7 @@ export interface PoolLocation {
  * choose ERROR with CloudWatchLogsConfiguration. To send userAuthEvents activity ... choose
  * INFO with one of CloudWatchLogsConfiguration, FirehoseConfiguration, or S3Configuration."
  */
-const EVENT_SOURCE_RULES: Readonly<
+export const EVENT_SOURCE_RULES: Readonly<
   Record<EventSource, { logLevel: LogLevel; destinations: readonly DestinationMember[] }>
 > = {
   userNotification: { logLevel: "ERROR", destinations: ["CloudWatchLogsConfiguration"] },
