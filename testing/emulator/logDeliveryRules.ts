@@ -7,6 +7,7 @@
  */
 import { featureUnavailableInTier, invalidParameter } from "./errors";
 import { destinationsOf } from "./model";
+import { partitionOfRegion } from "./partitions";
 import type {
   DestinationMember,
   EventSource,
@@ -156,11 +157,17 @@ function arnProblems(member: DestinationMember, arn: string, pool: PoolLocation)
   const rule = DESTINATION_ARN_RULES[member];
   const field = `${member}.${rule.arnMember}`;
   // The model's pattern already holds, so the ARN has at least six `:`-separated parts.
-  const [, , service, region, account, ...resource] = arn.split(":");
+  const [, partition, service, region, account, ...resource] = arn.split(":");
   if (service !== rule.service || !resource.join(":").startsWith(rule.resourcePrefix)) {
     return [`${field} must be ${rule.shape}, not ${arn}.`];
   }
   const problems: string[] = [];
+  const poolPartition = partitionOfRegion(pool.region);
+  if (partition !== poolPartition) {
+    problems.push(
+      `${field} ${arn} is in partition ${partition}, but it must be in the user pool's partition, ${poolPartition}.`,
+    );
+  }
   if (rule.inPoolRegion && region !== pool.region) {
     problems.push(
       `${field} ${arn} is in region ${region}, but it must be in the user pool's region, ${pool.region}.`,

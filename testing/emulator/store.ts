@@ -4,6 +4,7 @@
  */
 import { randomInt } from "node:crypto";
 import type { AdvancedSecurityMode, LogConfiguration, UserPoolTier } from "./model";
+import { partitionOfRegion } from "./partitions";
 
 export interface UserPoolRecord {
   id: string;
@@ -53,7 +54,7 @@ export class UserPoolStore {
     const record: UserPoolRecord = {
       id,
       name: pool.name,
-      arn: `arn:aws:cognito-idp:${pool.region}:${pool.accountId}:userpool/${id}`,
+      arn: `arn:${partitionOfRegion(pool.region)}:cognito-idp:${pool.region}:${pool.accountId}:userpool/${id}`,
       region: pool.region,
       tier: pool.tier,
       advancedSecurityMode: pool.advancedSecurityMode,
