@@ -2,7 +2,7 @@
 # Makes the real Pulumi engine available to this project's end-to-end tests and demo,
 # and prints the one directory to put first on PATH:
 #
-#     PATH="$(scripts/engine/ensure-engine.sh):$PATH"
+#     PATH="$(testing/engine/ensure-engine.sh):$PATH"
 #
 # That directory holds `pulumi`, `pulumi-language-nodejs` and the launcher
 # `pulumi-resource-pulumi-nodejs`, which the engine needs to run dynamic providers
@@ -66,7 +66,7 @@ write_launcher() {
   local target="$1/pulumi-resource-pulumi-nodejs"
   cat >"$target.tmp" <<'EOF'
 #!/bin/sh
-# Written by scripts/engine/ensure-engine.sh: runs a Node.js dynamic provider.
+# Written by testing/engine/ensure-engine.sh: runs a Node.js dynamic provider.
 script=$(node -e "process.stdout.write(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))") || {
   echo "pulumi-resource-pulumi-nodejs: cannot resolve @pulumi/pulumi/cmd/dynamic-provider from $(pwd): install the program's dependencies there." >&2
   exit 1

@@ -31,7 +31,7 @@ describe("serializedProvider (what Pulumi stores in state)", () => {
       "@aws-sdk",
       "CognitoIdentityProviderClient",
       "smithy",
-      "validateInputs",
+      "readInputs",
       "canonical",
     ]) {
       assert.ok(!text.includes(forbidden), `serialised provider contains ${forbidden}`);
