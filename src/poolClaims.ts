@@ -23,11 +23,20 @@ export class PoolClaims {
   }
 }
 
-/** One registry per program, even when two copies of this package are installed. */
-const PROGRAM_CLAIMS = Symbol.for("pulumi-cognito-log-delivery:pool-claims");
+/** The registries of the process, shared even when two copies of this package are installed. */
+const PROCESS_CLAIMS = Symbol.for("pulumi-cognito-log-delivery:pool-claims");
 
-export function programPoolClaims(): PoolClaims {
-  const global = globalThis as { [PROGRAM_CLAIMS]?: PoolClaims };
-  global[PROGRAM_CLAIMS] ??= new PoolClaims();
-  return global[PROGRAM_CLAIMS];
+/**
+ * The registry of one stack's program. Keyed by stack, because the Automation API runs the
+ * inline programs of several stacks in one process.
+ */
+export function programPoolClaims(stack: string): PoolClaims {
+  const global = globalThis as { [PROCESS_CLAIMS]?: Map<string, PoolClaims> };
+  const byStack = (global[PROCESS_CLAIMS] ??= new Map());
+  let claims = byStack.get(stack);
+  if (!claims) {
+    claims = new PoolClaims();
+    byStack.set(stack, claims);
+  }
+  return claims;
 }

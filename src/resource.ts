@@ -87,7 +87,7 @@ function claimedPoolId(name: string, args: UserPoolLogDeliveryArgs): pulumi.Inpu
   return pulumi.output(args.userPoolId).apply((userPoolId) => {
     if (typeof userPoolId === "string") {
       try {
-        programPoolClaims().claim(userPoolId, name);
+        programPoolClaims(`${pulumi.getProject()}/${pulumi.getStack()}`).claim(userPoolId, name);
       } catch (error) {
         if (!DuplicatePoolError.isInstance(error)) {
           throw error;

@@ -5,7 +5,7 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { DuplicatePoolError } from "../../src/errors";
-import { PoolClaims } from "../../src/poolClaims";
+import { PoolClaims, programPoolClaims } from "../../src/poolClaims";
 import { UserPoolLogDelivery } from "../../src/resource";
 import { authEventsToStream, notificationsToLogGroup } from "../../testing/fixtures/arns";
 
@@ -38,6 +38,15 @@ describe("PoolClaims", () => {
             "A pool has one log delivery configuration, and each resource would replace the other's: " +
             'declare both event sources in one resource (its logConfigurations takes one entry per event source) and remove "third".',
     );
+  });
+});
+
+describe("programPoolClaims", () => {
+  it("keeps one registry per stack (the Automation API runs several stacks in one process)", () => {
+    programPoolClaims("project/one").claim("us-east-1_Shared", "in-one");
+    programPoolClaims("project/two").claim("us-east-1_Shared", "in-two");
+    assert.equal(programPoolClaims("project/one"), programPoolClaims("project/one"));
+    assert.throws(() => programPoolClaims("project/one").claim("us-east-1_Shared", "other"));
   });
 });
 
