@@ -16,10 +16,11 @@ export const E2E_CREDENTIALS = {
 
 export interface E2eEnvironment {
   aws: EmulatorEnvironment;
-  /** A new project with one stack, running the given resources. */
+  /** A new project with one stack (`dev`), running the given resources. */
   workspace(
     declarations: readonly DeliveryDeclaration[],
     prelude?: string,
+    options?: { project?: string },
   ): Promise<PulumiWorkspace>;
 }
 
@@ -42,8 +43,9 @@ export function useEngine(): E2eEnvironment {
 
   return {
     aws,
-    async workspace(declarations, prelude) {
+    async workspace(declarations, prelude, options) {
       const workspace = await PulumiWorkspace.create({
+        name: options?.project,
         program: deliveryProgram(declarations, prelude),
         engineBin,
         environment: {
