@@ -22,13 +22,20 @@ export function isRegionName(text: string): boolean {
 }
 
 let sdkPartition: typeof sdkClientCore.partition | undefined;
+/** `partition()` scans every region of every partition; a stack asks about few regions. */
+const partitionByRegion = new Map<string, string>();
 
 /** The partition of a region (`cn-north-1` → `aws-cn`), from the SDK's partition data. */
 export function partitionOfRegion(region: string): string {
-  // Loaded on first use (a dozen small modules, ~60 ms): a program that only declares
-  // resources never needs it, and `check` needs it only for destination ARNs.
-  sdkPartition ??= (require("@aws-sdk/core/client") as typeof sdkClientCore).partition;
-  return sdkPartition(region).name;
+  let name = partitionByRegion.get(region);
+  if (name === undefined) {
+    // Loaded on first use (a dozen small modules, ~60 ms): a program that only declares
+    // resources never needs it, and `check` needs it only for destination ARNs.
+    sdkPartition ??= (require("@aws-sdk/core/client") as typeof sdkClientCore).partition;
+    name = sdkPartition(region).name;
+    partitionByRegion.set(region, name);
+  }
+  return name;
 }
 
 /** The region prefix of a user pool ID (`us-east-1_AbC123` → `us-east-1`), when it names one. */
