@@ -4,6 +4,7 @@
  * write instead.
  */
 import { parseArgs } from "node:util";
+import { closestName } from "../core/suggest";
 import { UsageError } from "../errors";
 
 export const USAGE = `Usage: pulumi-cognito-log-delivery discover [options]
@@ -73,13 +74,14 @@ export function parseArguments(
         : `unknown command "${command}": the command is discover`,
     );
   }
-  if (extra.length > 0) {
-    throw new UsageError(`unexpected argument "${extra[0]}": see --help`);
-  }
+  // Options first: a misspelt option leaves its value behind as a stray argument.
   for (const token of tokens) {
     if (token.kind === "option") {
       checkOption(token.name, token.rawName, token.value, token.inlineValue);
     }
+  }
+  if (extra.length > 0) {
+    throw new UsageError(`unexpected argument "${extra[0]}": see --help`);
   }
   const region =
     (values.region as string | undefined) ??
@@ -121,7 +123,10 @@ function checkOption(
   inlineValue: boolean | undefined,
 ): void {
   if (!isOptionName(name)) {
-    throw new UsageError(`unknown option "${rawName}": see --help`);
+    const suggestion = closestName(name, Object.keys(OPTIONS));
+    throw new UsageError(
+      `unknown option "${rawName}": ${suggestion ? `did you mean --${suggestion}? ` : ""}see --help`,
+    );
   }
   const option = OPTIONS[name];
   if (option.type === "boolean") {

@@ -89,6 +89,41 @@ describe("discover command line", () => {
       new UsageError("no region: pass --region eu-west-1, or set AWS_REGION"),
     );
   });
+
+  const mistakes: [string[], string][] = [
+    [[], "no command: run `pulumi-cognito-log-delivery discover --region <region>`"],
+    [["list"], 'unknown command "list": the command is discover'],
+    [
+      ["discover", "--regoin", "eu-west-1"],
+      'unknown option "--regoin": did you mean --region? see --help',
+    ],
+    [["discover", "--region", "x", "--verbose"], 'unknown option "--verbose": see --help'],
+    [["discover", "--region"], "--region needs a value, e.g. --region eu-west-1"],
+    [["discover", "--region", "--json"], "--region needs a value, e.g. --region eu-west-1"],
+    [["discover", "--region", "x", "--pool"], "--pool needs a value, e.g. --pool eu-west-1_AbC123"],
+    [["discover", "--region", "x", "--out"], "--out needs a value, e.g. --out adopt"],
+    [["discover", "--region", "x", "--json=yes"], "--json takes no value: write --json alone"],
+    [["discover", "--region", "x", "extra"], 'unexpected argument "extra": see --help'],
+    [
+      ["discover", "--region", "x", "--all", "--pool", "a_1"],
+      "--all and --pool exclude each other: adopt every pool, or the ones named",
+    ],
+  ];
+  for (const [argv, message] of mistakes) {
+    it(`says what to write for: ${argv.join(" ") || "(nothing)"}`, () => {
+      assert.throws(
+        () => parseArguments(argv, {}),
+        (error: unknown) => UsageError.isInstance(error) && error.message === message,
+      );
+    });
+  }
+
+  it("takes --region=value and a value that starts with a dash when written inline", () => {
+    const parsed = parseArguments(["discover", "--region=eu-west-1", "--out=-adopt"], {});
+    assert.ok(parsed !== "help");
+    assert.equal(parsed.region, "eu-west-1");
+    assert.equal(parsed.outDirectory, "-adopt");
+  });
 });
 
 describe("discover output", () => {
