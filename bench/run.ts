@@ -15,21 +15,13 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import {
-  CognitoIdentityProviderClient,
-  CreateUserPoolCommand,
-} from "@aws-sdk/client-cognito-identity-provider";
-import { startCognitoEmulator } from "../testing/emulator/server";
 import type { CognitoEmulator } from "../testing/emulator/server";
+import { startEmulatorSession } from "../testing/emulatorSession";
+import type { EmulatorSession } from "../testing/emulatorSession";
 import { ensureEngine, PROJECT_ROOT, PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
-import { deliveryProgram } from "../tests/e2e/programs";
+import { deliveryProgram } from "../testing/engine/programs";
 import { LOG_GROUP_ARN, STREAM_ARN } from "../testing/fixtures/arns";
 
-const REGION = "us-east-1";
-const CREDENTIALS = {
-  AWS_ACCESS_KEY_ID: "AKIABENCHEMULATOR001",
-  AWS_SECRET_ACCESS_KEY: "bench-secret",
-};
 /** The provider is paced this far below the emulator's limit (client and server clocks differ). */
 const PACING_MARGIN = 0.95;
 
@@ -112,33 +104,19 @@ const notifications = {
 };
 
 class Bench {
-  private readonly cognito: CognitoIdentityProviderClient;
-  private poolCounter = 0;
+  private readonly emulator: CognitoEmulator;
 
   constructor(
-    private readonly emulator: CognitoEmulator,
+    private readonly session: EmulatorSession,
     private readonly engineBin: string,
   ) {
-    this.cognito = new CognitoIdentityProviderClient({
-      region: REGION,
-      endpoint: emulator.endpoint,
-      credentials: {
-        accessKeyId: CREDENTIALS.AWS_ACCESS_KEY_ID,
-        secretAccessKey: CREDENTIALS.AWS_SECRET_ACCESS_KEY,
-      },
-    });
+    this.emulator = session.emulator;
   }
 
   async pools(count: number): Promise<string[]> {
     const ids: string[] = [];
     for (let index = 0; index < count; index++) {
-      const created = await this.cognito.send(
-        new CreateUserPoolCommand({
-          PoolName: `bench-${++this.poolCounter}`,
-          UserPoolTier: "PLUS",
-        }),
-      );
-      ids.push(created.UserPool?.Id ?? "");
+      ids.push(await this.session.createPool());
     }
     return ids;
   }
@@ -149,10 +127,7 @@ class Bench {
       program,
       engineBin: this.engineBin,
       environment: {
-        ...CREDENTIALS,
-        AWS_ENDPOINT_URL: this.emulator.endpoint,
-        AWS_CONFIG_FILE: "/dev/null",
-        AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+        ...this.session.environment,
         COGNITO_LOG_DELIVERY_READS_PER_SECOND: String(pacing),
         COGNITO_LOG_DELIVERY_WRITES_PER_SECOND: String(pacing),
       },
@@ -263,10 +238,6 @@ class Bench {
       ours.dispose();
     }
   }
-
-  destroy(): void {
-    this.cognito.destroy();
-  }
 }
 
 interface SizeResult {
@@ -352,8 +323,8 @@ async function main(): Promise<void> {
   const engineBin = ensureEngine();
   const engine =
     fs.readFileSync(path.join(engineBin, "..", "BUILD-INFO"), "utf8").split("\n")[0] ?? "pulumi";
-  const emulator = await startCognitoEmulator({ port: 0 });
-  const bench = new Bench(emulator, engineBin);
+  const session = await startEmulatorSession();
+  const bench = new Bench(session, engineBin);
   try {
     console.error("bench: AWS calls per operation");
     const calls = await bench.callsPerOperation();
@@ -367,8 +338,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(options.out, text);
     console.log(text);
   } finally {
-    bench.destroy();
-    await emulator.close();
+    await session.close();
   }
 }
 

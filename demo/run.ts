@@ -6,14 +6,8 @@
  * output. Each step is checked against the emulator; the demo exits non-zero if any step
  * does not behave as shown, and removes everything it created.
  */
-import {
-  CognitoIdentityProviderClient,
-  CreateUserPoolCommand,
-  GetLogDeliveryConfigurationCommand,
-  SetLogDeliveryConfigurationCommand,
-} from "@aws-sdk/client-cognito-identity-provider";
 import type { LogConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
-import { startCognitoEmulator } from "../testing/emulator/server";
+import { startEmulatorSession } from "../testing/emulatorSession";
 import { ensureEngine, PROJECT_ROOT, PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
 import type { CommandResult } from "../testing/engine/pulumiWorkspace";
 
@@ -23,10 +17,6 @@ const ARNS = {
   logGroup: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/vendedlogs/cognito/demo`,
   stream: `arn:aws:firehose:${REGION}:${ACCOUNT}:deliverystream/cognito-auth-events`,
   bucket: "arn:aws:s3:::cognito-auth-events-demo",
-};
-const CREDENTIALS = {
-  AWS_ACCESS_KEY_ID: "AKIADEMOEMULATOR0001",
-  AWS_SECRET_ACCESS_KEY: "demo-secret",
 };
 
 /** A step whose outcome did not match what the demo says. */
@@ -60,39 +50,24 @@ function describe(entries: readonly LogConfigurationType[]): string {
 async function main(): Promise<void> {
   heading("Setting up: the Pulumi engine, the local Cognito emulator and a user pool");
   const engineBin = ensureEngine();
-  const emulator = await startCognitoEmulator({ port: 0, accountId: ACCOUNT });
-  const cognito = new CognitoIdentityProviderClient({
-    region: REGION,
-    endpoint: emulator.endpoint,
-    credentials: {
-      accessKeyId: CREDENTIALS.AWS_ACCESS_KEY_ID,
-      secretAccessKey: CREDENTIALS.AWS_SECRET_ACCESS_KEY,
-    },
-  });
+  const session = await startEmulatorSession({ accountId: ACCOUNT, region: REGION });
+  const { emulator } = session;
   let workspace: PulumiWorkspace | undefined;
   try {
-    const created = await cognito.send(
-      new CreateUserPoolCommand({
-        PoolName: "demo",
-        UserPoolTier: "PLUS",
-        UserPoolAddOns: { AdvancedSecurityMode: "AUDIT" },
-      }),
-    );
-    const userPoolId = created.UserPool?.Id ?? "";
+    const userPoolId = await session.createPool("PLUS", {
+      name: "demo",
+      threatProtection: "AUDIT",
+    });
     console.log(
       `emulator at ${emulator.endpoint}; user pool ${userPoolId} (Plus plan, threat protection in audit mode)`,
     );
-    const onPool = async (): Promise<string> =>
-      describe(
-        (await cognito.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: userPoolId })))
-          .LogDeliveryConfiguration?.LogConfigurations ?? [],
-      );
+    const onPool = async (): Promise<string> => describe(await session.getOutside(userPoolId));
 
     workspace = await PulumiWorkspace.forProject(PROJECT_ROOT, "demo", {
       engineBin,
       name: "cognito-log-delivery-demo",
       echo: true,
-      environment: { ...CREDENTIALS, AWS_ENDPOINT_URL: emulator.endpoint, AWS_ACCOUNT_ID: ACCOUNT },
+      environment: session.environment,
     });
     const run = async (...args: string[]): Promise<CommandResult> => {
       console.log(`\n$ pulumi ${args.join(" ")}`);
@@ -141,9 +116,7 @@ async function main(): Promise<void> {
     expect(emulator.requests.length === 0, "the preview made no AWS call");
 
     heading("4. Someone empties the pool's log delivery behind Pulumi's back");
-    await cognito.send(
-      new SetLogDeliveryConfigurationCommand({ UserPoolId: userPoolId, LogConfigurations: [] }),
-    );
+    await session.setOutside(userPoolId, []);
     console.log(`(outside Pulumi) SetLogDeliveryConfiguration ${userPoolId} []`);
     const refresh = await run("refresh", "--yes", "--diff");
     expect(/1 updated/.test(refresh.stdout), "refresh reports the resource changed outside Pulumi");
@@ -161,8 +134,7 @@ async function main(): Promise<void> {
     );
   } finally {
     workspace?.dispose();
-    cognito.destroy();
-    await emulator.close();
+    await session.close();
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * Starts the local Cognito emulator for a mocha suite and points the AWS SDK's standard
- * environment at it, exactly as a user would (`AWS_ENDPOINT_URL`, access keys): the
- * provider under test has no code path of its own for the emulator.
+ * A running local emulator, the environment that points the AWS SDK at it exactly as a
+ * user's environment points it at AWS (`AWS_ENDPOINT_URL`, access keys), and an SDK client
+ * that arranges pools "outside Pulumi". One helper for the tests, the demo and the bench:
+ * the code under test has no code path of its own for the emulator.
  */
 import {
   CognitoIdentityProviderClient,
@@ -11,89 +12,127 @@ import {
   SetLogDeliveryConfigurationCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import type {
+  AdvancedSecurityModeType,
   LogConfigurationType,
   UserPoolTierType,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { startCognitoEmulator } from "./emulator/server";
-import type { CognitoEmulator } from "./emulator/server";
+import { DEFAULT_ACCOUNT_ID, startCognitoEmulator } from "./emulator/server";
+import type { CognitoEmulator, CognitoEmulatorOptions } from "./emulator/server";
 
 export const TEST_REGION = "us-east-1";
 
-const ENVIRONMENT = {
+/** Any keys work: the emulator reads only the region of the credential scope. */
+const EMULATOR_CREDENTIALS = {
   AWS_ACCESS_KEY_ID: "AKIAEMULATOR0000TEST",
   AWS_SECRET_ACCESS_KEY: "emulator-secret",
-  AWS_ACCOUNT_ID: "123456789012",
-  AWS_CONFIG_FILE: "/dev/null",
-  AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-  // Behaviour tests run unpaced; the pacing tests set their own rates.
-  COGNITO_LOG_DELIVERY_READS_PER_SECOND: "0",
-  COGNITO_LOG_DELIVERY_WRITES_PER_SECOND: "0",
 };
 
-/** The emulator and a client that arranges pools "behind Pulumi's back". */
-export interface EmulatorEnvironment {
+export interface EmulatorSession {
   emulator: CognitoEmulator;
   /** An SDK client for arranging state outside the provider (one attempt, no retries). */
   outside: CognitoIdentityProviderClient;
-  createPool(tier?: UserPoolTierType): Promise<string>;
+  /** The variables that point the AWS SDK at the emulator, no shared AWS files read. */
+  environment: Record<string, string>;
+  /** A new pool (Plus feature plan unless told otherwise); resolves to its ID. */
+  createPool(
+    tier?: UserPoolTierType,
+    options?: { name?: string; threatProtection?: AdvancedSecurityModeType },
+  ): Promise<string>;
   deletePool(userPoolId: string): Promise<void>;
   setOutside(userPoolId: string, configurations: LogConfigurationType[]): Promise<void>;
   getOutside(userPoolId: string): Promise<LogConfigurationType[]>;
+  close(): Promise<void>;
 }
 
-/** Registers before/after hooks; the returned object is filled in by `before`. */
-export function useEmulator(): EmulatorEnvironment {
-  const saved = new Map<string, string | undefined>();
-  const environment = {} as EmulatorEnvironment;
+/** Starts the emulator on a free port, with a client in `region`. */
+export async function startEmulatorSession(
+  options: Omit<CognitoEmulatorOptions, "port"> & { region?: string } = {},
+): Promise<EmulatorSession> {
+  const { region = TEST_REGION, ...emulatorOptions } = options;
+  const emulator = await startCognitoEmulator({ ...emulatorOptions, port: 0 });
+  const outside = new CognitoIdentityProviderClient({
+    region,
+    endpoint: emulator.endpoint,
+    credentials: {
+      accessKeyId: EMULATOR_CREDENTIALS.AWS_ACCESS_KEY_ID,
+      secretAccessKey: EMULATOR_CREDENTIALS.AWS_SECRET_ACCESS_KEY,
+    },
+    maxAttempts: 1,
+  });
   let poolCounter = 0;
+  return {
+    emulator,
+    outside,
+    environment: {
+      ...EMULATOR_CREDENTIALS,
+      AWS_ENDPOINT_URL: emulator.endpoint,
+      AWS_ACCOUNT_ID: options.accountId ?? DEFAULT_ACCOUNT_ID,
+      AWS_CONFIG_FILE: "/dev/null",
+      AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+    },
+    async createPool(tier = "PLUS", { name, threatProtection } = {}) {
+      const response = await outside.send(
+        new CreateUserPoolCommand({
+          PoolName: name ?? `pool-${++poolCounter}`,
+          UserPoolTier: tier,
+          ...(threatProtection && { UserPoolAddOns: { AdvancedSecurityMode: threatProtection } }),
+        }),
+      );
+      return response.UserPool?.Id ?? "";
+    },
+    async deletePool(userPoolId) {
+      await outside.send(new DeleteUserPoolCommand({ UserPoolId: userPoolId }));
+    },
+    async setOutside(userPoolId, configurations) {
+      await outside.send(
+        new SetLogDeliveryConfigurationCommand({
+          UserPoolId: userPoolId,
+          LogConfigurations: configurations,
+        }),
+      );
+    },
+    async getOutside(userPoolId) {
+      const response = await outside.send(
+        new GetLogDeliveryConfigurationCommand({ UserPoolId: userPoolId }),
+      );
+      return response.LogDeliveryConfiguration?.LogConfigurations ?? [];
+    },
+    async close() {
+      outside.destroy();
+      await emulator.close();
+    },
+  };
+}
+
+/**
+ * A mocha suite's emulator: started in `before`, its environment set in `process.env`
+ * (with pacing off: behaviour tests run unpaced, the pacing tests set their own rates),
+ * requests and faults cleared before each test, everything restored in `after`. The
+ * returned object is filled in by `before`.
+ */
+export function useEmulator(): EmulatorSession {
+  const saved = new Map<string, string | undefined>();
+  const session = {} as EmulatorSession;
 
   before(async () => {
-    const emulator = await startCognitoEmulator({ port: 0 });
+    Object.assign(session, await startEmulatorSession());
     for (const [name, value] of Object.entries({
-      ...ENVIRONMENT,
-      AWS_ENDPOINT_URL: emulator.endpoint,
+      ...session.environment,
+      COGNITO_LOG_DELIVERY_READS_PER_SECOND: "0",
+      COGNITO_LOG_DELIVERY_WRITES_PER_SECOND: "0",
     })) {
       saved.set(name, process.env[name]);
       process.env[name] = value;
     }
-    const outside = new CognitoIdentityProviderClient({ region: TEST_REGION, maxAttempts: 1 });
-    Object.assign(environment, {
-      emulator,
-      outside,
-      async createPool(tier: UserPoolTierType = "PLUS") {
-        const response = await outside.send(
-          new CreateUserPoolCommand({ PoolName: `pool-${++poolCounter}`, UserPoolTier: tier }),
-        );
-        return response.UserPool?.Id ?? "";
-      },
-      async deletePool(userPoolId: string) {
-        await outside.send(new DeleteUserPoolCommand({ UserPoolId: userPoolId }));
-      },
-      async setOutside(userPoolId: string, configurations: LogConfigurationType[]) {
-        await outside.send(
-          new SetLogDeliveryConfigurationCommand({
-            UserPoolId: userPoolId,
-            LogConfigurations: configurations,
-          }),
-        );
-      },
-      async getOutside(userPoolId: string) {
-        const response = await outside.send(
-          new GetLogDeliveryConfigurationCommand({ UserPoolId: userPoolId }),
-        );
-        return response.LogDeliveryConfiguration?.LogConfigurations ?? [];
-      },
-    });
   });
 
   beforeEach(() => {
-    environment.emulator.clearRequests();
-    environment.emulator.clearFaults();
+    session.emulator.clearRequests();
+    session.emulator.clearFaults();
   });
 
   after(async () => {
-    environment.outside?.destroy();
-    await environment.emulator?.close();
+    await session.close?.();
     for (const [name, value] of saved) {
       if (value === undefined) {
         delete process.env[name];
@@ -103,5 +142,5 @@ export function useEmulator(): EmulatorEnvironment {
     }
   });
 
-  return environment;
+  return session;
 }

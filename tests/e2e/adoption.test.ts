@@ -19,7 +19,7 @@ import {
 } from "../../testing/fixtures/arns";
 import { TEST_REGION } from "../../testing/emulatorSession";
 import { useEngine } from "./e2eEnvironment";
-import { deliveryProgram } from "./programs";
+import { deliveryProgram } from "../../testing/engine/programs";
 
 describe("end to end: adopting pools configured outside Pulumi", function () {
   this.timeout(180_000);

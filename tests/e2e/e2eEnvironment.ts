@@ -4,10 +4,10 @@
  * AWS environment, as a user's would reach AWS.
  */
 import { ensureEngine, PulumiWorkspace } from "../../testing/engine/pulumiWorkspace";
-import type { DeliveryDeclaration } from "./programs";
-import { deliveryProgram } from "./programs";
+import type { DeliveryDeclaration } from "../../testing/engine/programs";
+import { deliveryProgram } from "../../testing/engine/programs";
 import { useEmulator } from "../../testing/emulatorSession";
-import type { EmulatorEnvironment } from "../../testing/emulatorSession";
+import type { EmulatorSession } from "../../testing/emulatorSession";
 
 export const E2E_CREDENTIALS = {
   AWS_ACCESS_KEY_ID: "AKIAE2EEMULATOR00001",
@@ -15,7 +15,7 @@ export const E2E_CREDENTIALS = {
 };
 
 export interface E2eEnvironment {
-  aws: EmulatorEnvironment;
+  aws: EmulatorSession;
   /** A new project with one stack (`dev`), running the given resources. */
   workspace(
     declarations: readonly DeliveryDeclaration[],

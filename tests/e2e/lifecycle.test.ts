@@ -9,7 +9,7 @@ import {
   notificationsToLogGroup,
 } from "../../testing/fixtures/arns";
 import { E2E_CREDENTIALS, useEngine } from "./e2eEnvironment";
-import { deliveryProgram } from "./programs";
+import { deliveryProgram } from "../../testing/engine/programs";
 import type { PulumiWorkspace } from "../../testing/engine/pulumiWorkspace";
 
 const DELIVERY_TYPE = "pulumi-nodejs:dynamic/cognito:UserPoolLogDelivery";
