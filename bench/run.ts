@@ -18,7 +18,8 @@ import * as path from "node:path";
 import type { CognitoEmulator } from "../testing/emulator/server";
 import { startEmulatorSession } from "../testing/emulatorSession";
 import type { EmulatorSession } from "../testing/emulatorSession";
-import { ensureEngine, PROJECT_ROOT, PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
+import { ensureEngine, PROJECT_ROOT } from "../testing/engine/engine";
+import { PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
 import { deliveryProgram } from "../testing/engine/programs";
 import { LOG_GROUP_ARN, STREAM_ARN } from "../testing/fixtures/arns";
 

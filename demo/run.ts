@@ -8,8 +8,9 @@
  */
 import type { LogConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
 import { startEmulatorSession } from "../testing/emulatorSession";
-import { ensureEngine, PROJECT_ROOT, PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
-import type { CommandResult } from "../testing/engine/pulumiWorkspace";
+import { ensureEngine, PROJECT_ROOT } from "../testing/engine/engine";
+import { PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
+import type { CommandResult } from "../testing/engine/pulumiCommand";
 
 const REGION = "us-east-1";
 const ACCOUNT = "123456789012";

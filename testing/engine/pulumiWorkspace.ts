@@ -1,42 +1,17 @@
 /**
  * A throw-away Pulumi project run by the real engine, offline: a local file backend, a
- * passphrase for secrets, no update checks, no plugin downloads. Its `node_modules`
- * holds links to this project's packages and to this package itself, laid out as in a
- * user's project, so the engine's dynamic-provider process resolves
- * `pulumi-cognito-log-delivery/implementation` exactly as it would there.
- * Used by the end-to-end tests and by the demo.
+ * passphrase for secrets, no update checks, no plugin downloads. Used by the end-to-end
+ * tests, the demo and the bench.
  */
-import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-
-export const PROJECT_ROOT = path.resolve(__dirname, "../..");
-const PACKAGE_NAME = "pulumi-cognito-log-delivery";
-
-/** The engine's bin directory, built or reused by ensure-engine.sh (progress on stderr). */
-export function ensureEngine(): string {
-  const result = spawnSync("bash", [path.join(PROJECT_ROOT, "testing/engine/ensure-engine.sh")], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  if (result.status !== 0) {
-    throw new Error(
-      `the Pulumi engine is not available (scripts/engine/ensure-engine.sh exited ${result.status})`,
-    );
-  }
-  return result.stdout.trim();
-}
-
-/** The outcome of one CLI command. */
-export interface CommandResult {
-  command: string;
-  code: number;
-  /** The signal that ended the command, if one did. */
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
+import { FileBackend } from "./fileBackend";
+import type { StateResource } from "./fileBackend";
+import { endProcessesIn } from "./orphans";
+import { startPulumi } from "./pulumiCommand";
+import type { CommandResult, RunningCommand } from "./pulumiCommand";
+import { linkNodeModules, writeProjectFiles } from "./projectFiles";
 
 export interface WorkspaceOptions {
   /** The engine's bin directory. */
@@ -63,17 +38,22 @@ interface WorkspaceLayout {
 
 /** A Pulumi project with one stack, run offline with a throw-away file backend. */
 export class PulumiWorkspace {
+  private readonly backend: FileBackend;
+
   private constructor(
     private readonly layout: WorkspaceLayout,
     private readonly options: WorkspaceOptions,
-  ) {}
+  ) {
+    this.backend = new FileBackend(path.join(layout.scratch, "state"), layout.stack);
+  }
 
   /** A new temporary project whose index.ts is `options.program`, with stack `dev`. */
   static async create(options: WorkspaceOptions & { program: string }): Promise<PulumiWorkspace> {
-    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `${options.name ?? "cognito-e2e"}-`));
+    const name = options.name ?? "cognito-e2e";
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
     const directory = path.join(scratch, "project");
     fs.mkdirSync(directory);
-    writeProjectFiles(directory, options.name ?? "cognito-e2e");
+    writeProjectFiles(directory, name);
     linkNodeModules(directory);
     const workspace = new PulumiWorkspace(
       { directory, stack: "dev", scratch, ownsProject: true },
@@ -105,7 +85,7 @@ export class PulumiWorkspace {
   }
 
   private async initialize(): Promise<void> {
-    fs.mkdirSync(this.backendDirectory);
+    fs.mkdirSync(this.backend.directory);
     fs.mkdirSync(path.join(this.layout.scratch, "home"));
     await this.pulumiOrThrow("stack", "init", this.layout.stack);
   }
@@ -127,57 +107,21 @@ export class PulumiWorkspace {
 
   /** Starts `pulumi <args>`; the handle can interrupt it, as Ctrl-C or a kill would. */
   start(...args: string[]): RunningCommand {
-    const environment = {
-      ...process.env,
-      ...this.options.environment,
-      PATH: `${this.options.engineBin}${path.delimiter}${process.env["PATH"] ?? ""}`,
-      PULUMI_BACKEND_URL: `file://${this.backendDirectory}`,
-      PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
-      PULUMI_HOME: path.join(this.layout.scratch, "home"),
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
-    };
-    const command = `pulumi ${args.join(" ")}`;
-    // Its own process group, so that an interruption reaches the engine's plugins too, as
-    // a terminal's Ctrl-C or a cancelled CI job does, and leaves no orphans.
-    const child = spawn("pulumi", [...args, "--non-interactive", "--color=never"], {
+    return startPulumi(args, {
       cwd: this.directory,
-      env: environment,
-      detached: true,
-    });
-    const result = new Promise<CommandResult>((resolve) => {
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk: Buffer) => {
-        stdout += chunk.toString();
-        if (this.options.echo) process.stdout.write(chunk);
-      });
-      child.stderr.on("data", (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (this.options.echo) process.stderr.write(chunk);
-      });
-      child.on("error", (error) =>
-        resolve({
-          command,
-          code: 127,
-          signal: null,
-          stdout,
-          stderr: `${stderr}${error.message}\n`,
-        }),
-      );
-      child.on("close", (code, signal) =>
-        resolve({ command, code: code ?? 1, signal, stdout, stderr }),
-      );
-    });
-    return {
-      result,
-      interrupt: (signal = "SIGINT") => {
-        if (child.pid !== undefined) {
-          process.kill(-child.pid, signal);
-        }
+      echo: this.options.echo,
+      environment: {
+        ...process.env,
+        ...this.options.environment,
+        PATH: `${this.options.engineBin}${path.delimiter}${process.env["PATH"] ?? ""}`,
+        PULUMI_BACKEND_URL: `file://${this.backend.directory}`,
+        PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+        PULUMI_HOME: path.join(this.layout.scratch, "home"),
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        PULUMI_NODEJS_TRANSPILE_ONLY: "true",
       },
-    };
+    });
   }
 
   /** Runs `pulumi <args>` and throws with the whole output when it fails. */
@@ -193,48 +137,22 @@ export class PulumiWorkspace {
 
   /** The stack's checkpoint file as the file backend wrote it. */
   stateFileText(): string {
-    return fs.readFileSync(this.stackFile(".json"), "utf8");
-  }
-
-  /** The lock files the file backend holds for the stack (one while an update runs). */
-  lockFiles(): string[] {
-    return findFiles(path.join(this.backendDirectory, ".pulumi", "locks"), (file) =>
-      file.endsWith(".json"),
-    );
-  }
-
-  /**
-   * The metadata sidecar of the stack's checkpoint file (`<stack>.json.attrs`). The file
-   * backend (gocloud's fileblob) rewrites it in place, truncating it first, before it
-   * renames a new checkpoint into place: a CLI killed in between leaves it empty, and the
-   * stack then fails to load with "failed to load checkpoint: EOF".
-   */
-  checkpointSidecar(): string {
-    return this.stackFile(".json.attrs");
-  }
-
-  /** The one file of the stack under the backend's stacks folder named `<stack><suffix>`. */
-  private stackFile(suffix: string): string {
-    const stacks = path.join(this.backendDirectory, ".pulumi", "stacks");
-    const name = `${this.layout.stack}${suffix}`;
-    const candidates = findFiles(stacks, (file) => file.endsWith(`${path.sep}${name}`));
-    if (candidates.length !== 1) {
-      throw new Error(`expected one ${name} under ${stacks}, found ${candidates.length}`);
-    }
-    return candidates[0] as string;
-  }
-
-  /** The throw-away file backend's folder. */
-  private get backendDirectory(): string {
-    return path.join(this.layout.scratch, "state");
+    return this.backend.stateFileText();
   }
 
   /** The resources in the stack's state. */
   stateResources(): StateResource[] {
-    const checkpoint = JSON.parse(this.stateFileText()) as {
-      checkpoint?: { latest?: { resources?: StateResource[] } };
-    };
-    return checkpoint.checkpoint?.latest?.resources ?? [];
+    return this.backend.stateResources();
+  }
+
+  /** The lock files the file backend holds for the stack (one while an update runs). */
+  lockFiles(): string[] {
+    return this.backend.lockFiles();
+  }
+
+  /** The checkpoint's metadata sidecar, which a kill can leave empty (see FileBackend). */
+  checkpointSidecar(): string {
+    return this.backend.checkpointSidecar();
   }
 
   /** The URN of a resource of this stack. */
@@ -254,104 +172,4 @@ export class PulumiWorkspace {
       });
     }
   }
-}
-
-/** A command under way. */
-export interface RunningCommand {
-  result: Promise<CommandResult>;
-  /** Sends the signal to the command's process group (SIGINT by default: what Ctrl-C sends). */
-  interrupt(signal?: NodeJS.Signals): void;
-}
-
-/** One resource of the checkpoint. */
-export interface StateResource {
-  urn: string;
-  type: string;
-  id?: string;
-  inputs?: Record<string, unknown>;
-  outputs?: Record<string, unknown>;
-}
-
-/**
- * Ends processes still working in the project directory. Pulumi starts its plugins (the
- * language host, the dynamic provider) in process groups of their own, so a CLI that
- * was killed outright leaves them running; a test that kills it must not leave them
- * behind. Linux only (/proc); elsewhere nothing to find.
- */
-function endProcessesIn(directory: string): void {
-  if (!fs.existsSync("/proc")) {
-    return;
-  }
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) {
-      continue;
-    }
-    let cwd: string;
-    try {
-      cwd = fs.readlinkSync(`/proc/${entry}/cwd`);
-    } catch {
-      continue; // the process ended meanwhile, or is not ours to inspect
-    }
-    if (cwd === directory || cwd.startsWith(`${directory}${path.sep}`)) {
-      process.kill(Number(entry), "SIGKILL");
-    }
-  }
-}
-
-function writeProjectFiles(directory: string, name: string): void {
-  fs.writeFileSync(path.join(directory, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
-  // A user's project: the language host reads these dependencies to decide which plugins
-  // the program needs (with downloads off, @pulumi/aws must not make it fail).
-  fs.writeFileSync(
-    path.join(directory, "package.json"),
-    JSON.stringify(
-      {
-        name,
-        private: true,
-        main: "index.ts",
-        dependencies: { "@pulumi/pulumi": "*", "@pulumi/aws": "*", [PACKAGE_NAME]: "*" },
-      },
-      null,
-      2,
-    ),
-  );
-  fs.writeFileSync(
-    path.join(directory, "tsconfig.json"),
-    JSON.stringify(
-      {
-        compilerOptions: {
-          strict: true,
-          target: "ES2023",
-          module: "commonjs",
-          moduleResolution: "node10",
-          esModuleInterop: true,
-        },
-      },
-      null,
-      2,
-    ),
-  );
-}
-
-/** node_modules with a link per package of this project, and this package itself. */
-function linkNodeModules(directory: string): void {
-  const target = path.join(directory, "node_modules");
-  fs.mkdirSync(target);
-  const source = path.join(PROJECT_ROOT, "node_modules");
-  for (const entry of fs.readdirSync(source)) {
-    if (entry !== ".bin" && entry !== PACKAGE_NAME) {
-      fs.symlinkSync(path.join(source, entry), path.join(target, entry), "dir");
-    }
-  }
-  fs.symlinkSync(PROJECT_ROOT, path.join(target, PACKAGE_NAME), "dir");
-}
-
-function findFiles(directory: string, wanted: (file: string) => boolean): string[] {
-  if (!fs.existsSync(directory)) {
-    return [];
-  }
-  return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(directory, entry.name);
-    return entry.isDirectory() ? findFiles(full, wanted) : wanted(full) ? [full] : [];
-  });
 }

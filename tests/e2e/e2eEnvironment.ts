@@ -3,7 +3,8 @@
  * test. The engine and the providers it starts reach the emulator through the standard
  * AWS environment, as a user's would reach AWS.
  */
-import { ensureEngine, PulumiWorkspace } from "../../testing/engine/pulumiWorkspace";
+import { ensureEngine } from "../../testing/engine/engine";
+import { PulumiWorkspace } from "../../testing/engine/pulumiWorkspace";
 import type { DeliveryDeclaration } from "../../testing/engine/programs";
 import { deliveryProgram } from "../../testing/engine/programs";
 import { useEmulator } from "../../testing/emulatorSession";

@@ -10,7 +10,8 @@ import {
   SET,
   notificationsToLogGroup,
 } from "../../testing/fixtures/arns";
-import type { CommandResult, PulumiWorkspace } from "../../testing/engine/pulumiWorkspace";
+import type { CommandResult } from "../../testing/engine/pulumiCommand";
+import type { PulumiWorkspace } from "../../testing/engine/pulumiWorkspace";
 import { useEngine } from "./e2eEnvironment";
 
 const DELIVERY_TYPE = "pulumi-nodejs:dynamic/cognito:UserPoolLogDelivery";
