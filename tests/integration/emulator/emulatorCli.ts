@@ -1,9 +1,9 @@
-/** Runs `emulator/cli.ts` as `npm run emulator` does, for tests of the command line. */
+/** Runs `testing/emulator/cli.ts` as `npm run emulator` does, for tests of the command line. */
 import { spawn } from "node:child_process";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import * as path from "node:path";
 
-const REPO_ROOT = path.resolve(__dirname, "../..");
+const REPO_ROOT = path.resolve(__dirname, "../../..");
 
 export interface CliRun {
   child: ChildProcessWithoutNullStreams;

@@ -1,0 +1,152 @@
+/** The emulator's command line, parsed without side effects. */
+import assert from "node:assert/strict";
+import { CliUsageError, parseCliArguments } from "../../../testing/emulator/cliArguments";
+import type { RateLimits } from "../../../testing/emulator/rateLimits";
+
+describe("Cognito emulator command line", () => {
+  it("parses defaults: port 4599 on 127.0.0.1, account 123456789012, no faults", () => {
+    assert.deepEqual(parseCliArguments([]), {
+      port: 4599,
+      host: "127.0.0.1",
+      accountId: "123456789012",
+      faults: [],
+      help: false,
+    });
+  });
+
+  it("parses every flag, with repeatable --fault kind[:operation[:times[:latencyMs]]]", () => {
+    const options = parseCliArguments([
+      "--port=0",
+      "--host",
+      "0.0.0.0",
+      "--account-id",
+      "111122223333",
+      "--fault",
+      "throttle:SetLogDeliveryConfiguration:2",
+      "--fault",
+      "latency::*:300",
+      "--fault",
+      "drop-after-apply",
+    ]);
+    assert.deepEqual(options, {
+      port: 0,
+      host: "0.0.0.0",
+      accountId: "111122223333",
+      faults: [
+        { kind: "throttle", operation: "SetLogDeliveryConfiguration", times: 2 },
+        { kind: "latency", times: Infinity, latencyMs: 300 },
+        { kind: "drop-after-apply" },
+      ],
+      help: false,
+    });
+  });
+
+  const rateLimitCommandLines: { argv: string[]; rateLimits: RateLimits }[] = [
+    {
+      argv: ["--rate-limit", "read=15,write=15,pool=5"],
+      rateLimits: {
+        read: { requestsPerSecond: 15 },
+        write: { requestsPerSecond: 15 },
+        perPool: { requestsPerSecond: 5 },
+      },
+    },
+    {
+      argv: ["--rate-limit=read=15/30"],
+      rateLimits: { read: { requestsPerSecond: 15, burst: 30 } },
+    },
+    {
+      argv: ["--rate-limit", "pool=0.5", "--rate-limit", "write=2.5/5"],
+      rateLimits: {
+        perPool: { requestsPerSecond: 0.5 },
+        write: { requestsPerSecond: 2.5, burst: 5 },
+      },
+    },
+  ];
+  for (const { argv, rateLimits } of rateLimitCommandLines) {
+    it(`parses ${argv.join(" ")} into rate limits`, () => {
+      assert.deepEqual(parseCliArguments(argv).rateLimits, rateLimits);
+    });
+  }
+
+  const badCommandLines: { argv: string[]; message: string }[] = [
+    {
+      argv: ["--port", "abc"],
+      message: '--port must be a whole number from 0 to 65535; got "abc"',
+    },
+    {
+      argv: ["--port", "70000"],
+      message: '--port must be a whole number from 0 to 65535; got "70000"',
+    },
+    { argv: ["--account-id", "123"], message: '--account-id must be 12 digits; got "123"' },
+    { argv: ["--bogus"], message: "Unknown option '--bogus'" },
+    { argv: ["stray"], message: "Unexpected argument 'stray'" },
+    {
+      argv: ["--fault", "explode"],
+      message:
+        '--fault "explode": unknown fault kind "explode"; use one of throttle, internal-error, latency, drop-after-apply',
+    },
+    {
+      argv: ["--fault", "latency:ListUserPools"],
+      message:
+        '--fault "latency:ListUserPools": a latency fault needs latencyMs, a number of milliseconds >= 0; got undefined',
+    },
+    {
+      argv: ["--fault", "throttle:*:x"],
+      message: '--fault "throttle:*:x": times must be a whole number; got "x"',
+    },
+    {
+      argv: ["--fault", "throttle:a:1:2:3"],
+      message:
+        '--fault "throttle:a:1:2:3" has too many parts; write kind[:operation[:times[:latencyMs]]]',
+    },
+    {
+      argv: ["--rate-limit", "read"],
+      message:
+        '--rate-limit "read": write category=requestsPerSecond[/burst] separated by commas, e.g. read=15,write=15,pool=5/10',
+    },
+    {
+      argv: ["--rate-limit", "read=15,,pool=5"],
+      message:
+        '--rate-limit "read=15,,pool=5": write category=requestsPerSecond[/burst] separated by commas, e.g. read=15,write=15,pool=5/10',
+    },
+    {
+      argv: ["--rate-limit", "reads=15"],
+      message: '--rate-limit "reads=15": unknown category "reads"; use read, write, pool',
+    },
+    {
+      argv: ["--rate-limit", "read=fast"],
+      message:
+        '--rate-limit "read=fast": read needs numbers as requestsPerSecond[/burst], e.g. 15 or 15/30; got "fast"',
+    },
+    {
+      argv: ["--rate-limit", "write=15/"],
+      message:
+        '--rate-limit "write=15/": write needs numbers as requestsPerSecond[/burst], e.g. 15 or 15/30; got "15/"',
+    },
+    {
+      argv: ["--rate-limit", "pool=1/2/3"],
+      message:
+        '--rate-limit "pool=1/2/3": pool needs numbers as requestsPerSecond[/burst], e.g. 15 or 15/30; got "1/2/3"',
+    },
+    {
+      argv: ["--rate-limit", "read=0"],
+      message: '--rate-limit "read=0": read: requestsPerSecond must be a positive number; got 0',
+    },
+    {
+      argv: ["--rate-limit", "pool=5/0.5"],
+      message: '--rate-limit "pool=5/0.5": pool: burst must be a number of at least 1; got 0.5',
+    },
+    {
+      argv: ["--rate-limit", "read=5", "--rate-limit", "write=1,read=6"],
+      message: '--rate-limit "write=1,read=6": read is given twice',
+    },
+  ];
+  for (const { argv, message } of badCommandLines) {
+    it(`refuses ${argv.join(" ")} with one line saying what to write`, () => {
+      assert.throws(
+        () => parseCliArguments(argv),
+        (error: Error) => error instanceof CliUsageError && error.message === message,
+      );
+    });
+  }
+});
