@@ -7,16 +7,15 @@
  * does not behave as shown, and removes everything it created.
  */
 import type { LogConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
-import { startEmulatorSession } from "../testing/emulatorSession";
+import { startEmulatorSession, TEST_REGION } from "../testing/emulatorSession";
 import { ensureEngine, PROJECT_ROOT } from "../testing/engine/engine";
 import { PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
 import type { CommandResult } from "../testing/engine/pulumiCommand";
+import { ACCOUNT } from "../testing/fixtures/arns";
 
-const REGION = "us-east-1";
-const ACCOUNT = "123456789012";
 const ARNS = {
-  logGroup: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/vendedlogs/cognito/demo`,
-  stream: `arn:aws:firehose:${REGION}:${ACCOUNT}:deliverystream/cognito-auth-events`,
+  logGroup: `arn:aws:logs:${TEST_REGION}:${ACCOUNT}:log-group:/aws/vendedlogs/cognito/demo`,
+  stream: `arn:aws:firehose:${TEST_REGION}:${ACCOUNT}:deliverystream/cognito-auth-events`,
   bucket: "arn:aws:s3:::cognito-auth-events-demo",
 };
 
@@ -51,7 +50,7 @@ function describe(entries: readonly LogConfigurationType[]): string {
 async function main(): Promise<void> {
   heading("Setting up: the Pulumi engine, the local Cognito emulator and a user pool");
   const engineBin = ensureEngine();
-  const session = await startEmulatorSession({ accountId: ACCOUNT, region: REGION });
+  const session = await startEmulatorSession({ accountId: ACCOUNT });
   const { emulator } = session;
   let workspace: PulumiWorkspace | undefined;
   try {

@@ -7,13 +7,19 @@ import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-
 import type { CognitoIdentityProviderClientConfig } from "@aws-sdk/client-cognito-identity-provider";
 import type { CognitoEmulator } from "./emulator/server";
 
+/** The region of the tests' clients and pools, unless a test says otherwise. */
+export const TEST_REGION = "us-east-1";
+
 /** Any credentials work: the emulator reads only the region of the credential scope. */
-export const TEST_CREDENTIALS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
+export const TEST_CREDENTIALS = {
+  accessKeyId: "AKIAEMULATOR0000TEST",
+  secretAccessKey: "emulator-secret",
+};
 
 /** A client that makes exactly one attempt, unless `config` says otherwise. */
 export function emulatorClient(
   emulator: CognitoEmulator,
-  region = "us-east-1",
+  region = TEST_REGION,
   config: Partial<CognitoIdentityProviderClientConfig> = {},
 ): CognitoIdentityProviderClient {
   return new CognitoIdentityProviderClient({

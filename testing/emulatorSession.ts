@@ -5,7 +5,6 @@
  * the code under test has no code path of its own for the emulator.
  */
 import {
-  CognitoIdentityProviderClient,
   CreateUserPoolCommand,
   DeleteUserPoolCommand,
   GetLogDeliveryConfigurationCommand,
@@ -13,19 +12,16 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import type {
   AdvancedSecurityModeType,
+  CognitoIdentityProviderClient,
   LogConfigurationType,
   UserPoolTierType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { DEFAULT_ACCOUNT_ID, startCognitoEmulator } from "./emulator/server";
 import type { CognitoEmulator, CognitoEmulatorOptions } from "./emulator/server";
+import { emulatorClient, TEST_CREDENTIALS, TEST_REGION } from "./emulatorClient";
 
-export const TEST_REGION = "us-east-1";
-
-/** Any keys work: the emulator reads only the region of the credential scope. */
-const EMULATOR_CREDENTIALS = {
-  AWS_ACCESS_KEY_ID: "AKIAEMULATOR0000TEST",
-  AWS_SECRET_ACCESS_KEY: "emulator-secret",
-};
+/** Re-exported for the suites that take their region from the session they use. */
+export { TEST_REGION };
 
 export interface EmulatorSession {
   emulator: CognitoEmulator;
@@ -50,21 +46,14 @@ export async function startEmulatorSession(
 ): Promise<EmulatorSession> {
   const { region = TEST_REGION, ...emulatorOptions } = options;
   const emulator = await startCognitoEmulator({ ...emulatorOptions, port: 0 });
-  const outside = new CognitoIdentityProviderClient({
-    region,
-    endpoint: emulator.endpoint,
-    credentials: {
-      accessKeyId: EMULATOR_CREDENTIALS.AWS_ACCESS_KEY_ID,
-      secretAccessKey: EMULATOR_CREDENTIALS.AWS_SECRET_ACCESS_KEY,
-    },
-    maxAttempts: 1,
-  });
+  const outside = emulatorClient(emulator, region);
   let poolCounter = 0;
   return {
     emulator,
     outside,
     environment: {
-      ...EMULATOR_CREDENTIALS,
+      AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL: emulator.endpoint,
       AWS_ACCOUNT_ID: options.accountId ?? DEFAULT_ACCOUNT_ID,
       AWS_CONFIG_FILE: "/dev/null",

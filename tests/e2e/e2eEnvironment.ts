@@ -10,6 +10,7 @@ import { deliveryProgram } from "../../testing/engine/programs";
 import { useEmulator } from "../../testing/emulatorSession";
 import type { EmulatorSession } from "../../testing/emulatorSession";
 
+/** Keys of their own, so that a test can show they never reach the state. */
 export const E2E_CREDENTIALS = {
   AWS_ACCESS_KEY_ID: "AKIAE2EEMULATOR00001",
   AWS_SECRET_ACCESS_KEY: "e2e-secret-key-that-must-not-reach-state",
@@ -49,13 +50,7 @@ export function useEngine(): E2eEnvironment {
         name: options?.project,
         program: deliveryProgram(declarations, prelude),
         engineBin,
-        environment: {
-          ...E2E_CREDENTIALS,
-          AWS_ENDPOINT_URL: aws.emulator.endpoint,
-          AWS_ACCOUNT_ID: "123456789012",
-          AWS_CONFIG_FILE: "/dev/null",
-          AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-        },
+        environment: { ...aws.environment, ...E2E_CREDENTIALS },
       });
       workspaces.push(workspace);
       return workspace;

@@ -1,13 +1,60 @@
 /** The emulator's command line, run as `npm run emulator` runs it. */
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
+import * as path from "node:path";
 import {
   CognitoIdentityProviderClient,
   ListUserPoolsCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { USAGE } from "../../../testing/emulator/cli/usage";
 import { startCognitoEmulator } from "../../../testing/emulator/server";
-import { runCli } from "./emulatorCli";
-import { failureOf, TEST_CREDENTIALS } from "../../../testing/emulatorClient";
-import { REGION, assertThrottled } from "./wireEmulator";
+import { failureOf, TEST_CREDENTIALS, TEST_REGION } from "../../../testing/emulatorClient";
+import { assertThrottled } from "./wireEmulator";
+
+const REPO_ROOT = path.resolve(__dirname, "../../..");
+
+/** A run of the emulator's command line. */
+interface CliRun {
+  child: ChildProcessWithoutNullStreams;
+  /** Everything printed so far. */
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the first stdout text matching `pattern`. */
+  waitForOutput(pattern: RegExp): Promise<RegExpMatchArray>;
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
+}
+
+/** Starts `testing/emulator/cli/main.ts` as `npm run emulator` does. */
+function runCli(args: readonly string[]): CliRun {
+  const child = spawn(
+    process.execPath,
+    ["-r", "ts-node/register/transpile-only", "testing/emulator/cli/main.ts", ...args],
+    { cwd: REPO_ROOT },
+  );
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const waitForOutput = (pattern: RegExp) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const check = () => {
+        const match = stdout.match(pattern);
+        if (match) {
+          child.stdout.off("data", check);
+          resolve(match);
+        }
+      };
+      child.stdout.on("data", check);
+      void exited.then(() =>
+        reject(new Error(`the CLI exited before printing ${pattern}: ${stderr}`)),
+      );
+      check();
+    });
+  return { child, stdout: () => stdout, stderr: () => stderr, waitForOutput, exited };
+}
 
 describe("Cognito emulator command line", () => {
   it("prints the endpoint, env lines and rate limits, logs each request, refuses a port in use (exit 1) or a bad --rate-limit (exit 2), and exits 0 on SIGTERM", async () => {
@@ -24,7 +71,7 @@ describe("Cognito emulator command line", () => {
       }
       assert.match(cli.stdout(), /^Rate limits: read 1\/s \(burst 1\)$/m);
       const cliClient = new CognitoIdentityProviderClient({
-        region: REGION,
+        region: TEST_REGION,
         endpoint,
         credentials: TEST_CREDENTIALS,
         maxAttempts: 1,
@@ -54,5 +101,17 @@ describe("Cognito emulator command line", () => {
       badLimit.child.kill();
       await holder.close();
     }
+  });
+
+  it("prints the help and exits 0 on --help; refuses an unknown option in one line with exit 2", async () => {
+    const help = runCli(["--help"]);
+    const unknown = runCli(["--prot", "4599"]);
+    assert.equal(await help.exited, 0);
+    assert.equal(help.stdout(), `${USAGE}\n`);
+    assert.equal(await unknown.exited, 2);
+    assert.equal(
+      unknown.stderr(),
+      'cognito-emulator: unknown option "--prot"; use --port, --host, --account-id, --fault, --rate-limit, --help (see --help)\n',
+    );
   });
 });

@@ -6,10 +6,14 @@ import {
   ListUserPoolsCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { startCognitoEmulator } from "../../../testing/emulator/server";
-import { emulatorClient, failureOf, TEST_CREDENTIALS } from "../../../testing/emulatorClient";
+import {
+  emulatorClient,
+  failureOf,
+  TEST_CREDENTIALS,
+  TEST_REGION,
+} from "../../../testing/emulatorClient";
 import { AWS_NOTIFICATIONS_TO_LOG_GROUP } from "../../../testing/fixtures/arns";
 import {
-  REGION,
   unchecked,
   createPool,
   setLogDelivery,
@@ -40,7 +44,7 @@ describe("Cognito emulator", () => {
       wire.emulator.clearRequests();
       wire.emulator.injectFault({ kind: "throttle", operation: "SetLogDeliveryConfiguration" });
       const defaults = new CognitoIdentityProviderClient({
-        region: REGION,
+        region: TEST_REGION,
         endpoint: wire.emulator.endpoint,
         credentials: TEST_CREDENTIALS,
       });

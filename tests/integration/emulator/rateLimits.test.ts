@@ -12,11 +12,11 @@ import {
   emulatorClient,
   failureOf,
   TEST_CREDENTIALS,
+  TEST_REGION,
   withoutAuthorization,
 } from "../../../testing/emulatorClient";
 import { AWS_NOTIFICATIONS_TO_LOG_GROUP } from "../../../testing/fixtures/arns";
 import {
-  REGION,
   unchecked,
   createPool,
   setLogDelivery,
@@ -148,7 +148,7 @@ describe("Cognito emulator", () => {
         { rateLimits: { read: { requestsPerSecond: 50, burst: 5 } } },
         async (limited) => {
           const defaults = new CognitoIdentityProviderClient({
-            region: REGION,
+            region: TEST_REGION,
             endpoint: limited.endpoint,
             credentials: TEST_CREDENTIALS,
           });

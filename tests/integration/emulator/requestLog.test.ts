@@ -4,9 +4,9 @@ import {
   CreateUserPoolCommand,
   GetLogDeliveryConfigurationCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { failureOf } from "../../../testing/emulatorClient";
+import { failureOf, TEST_REGION } from "../../../testing/emulatorClient";
 import { AWS_NOTIFICATIONS_TO_LOG_GROUP } from "../../../testing/fixtures/arns";
-import { REGION, setLogDelivery, useWireEmulator } from "./wireEmulator";
+import { setLogDelivery, useWireEmulator } from "./wireEmulator";
 
 describe("Cognito emulator", () => {
   const wire = useWireEmulator();
@@ -25,7 +25,7 @@ describe("Cognito emulator", () => {
       const [create, set, get] = wire.emulator.requests;
       assert.equal(wire.emulator.requests.length, 3);
       assert.equal(create?.operation, "CreateUserPool");
-      assert.equal(create?.region, REGION);
+      assert.equal(create?.region, TEST_REGION);
       assert.equal(create?.userPoolId, id);
       assert.deepEqual(create?.body, { PoolName: "logged" });
       assert.equal(create?.status, 200);

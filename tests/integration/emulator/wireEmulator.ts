@@ -12,15 +12,10 @@ import type {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { startCognitoEmulator } from "../../../testing/emulator/server";
 import type { CognitoEmulator, CognitoEmulatorOptions } from "../../../testing/emulator/server";
-import { emulatorClient, failureOf } from "../../../testing/emulatorClient";
+import { failureOf, TEST_CREDENTIALS, TEST_REGION } from "../../../testing/emulatorClient";
 import type { SdkFailure } from "../../../testing/emulatorClient";
-
-export const REGION = "us-east-1";
-/** The API model's `ArnType` and `S3ArnType` patterns, as AWS prints them. */
-export const ARN_TYPE_PATTERN =
-  "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?";
-export const S3_ARN_TYPE_PATTERN =
-  "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:::[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?";
+import { startEmulatorSession } from "../../../testing/emulatorSession";
+import type { EmulatorSession } from "../../../testing/emulatorSession";
 
 /** A value the SDK's types would not allow (a missing required member, an unknown enum value). */
 export function unchecked<T>(value: unknown): T {
@@ -121,7 +116,7 @@ export async function postRaw(
   const response = await fetch(target.endpoint, {
     method: "POST",
     headers: {
-      Authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/${REGION}/cognito-idp/aws4_request, SignedHeaders=host, Signature=0`,
+      Authorization: `AWS4-HMAC-SHA256 Credential=${TEST_CREDENTIALS.accessKeyId}/20260101/${TEST_REGION}/cognito-idp/aws4_request, SignedHeaders=host, Signature=0`,
       "Content-Type": "application/x-amz-json-1.1",
       "X-Amz-Target": `AWSCognitoIdentityProviderService.${operation}`,
     },
@@ -142,17 +137,22 @@ export function assertThrottled(failure: SdkFailure): void {
   assert.equal(failure.$metadata?.attempts, 1);
 }
 
-/** The emulator and a one-attempt client that a suite of wire tests shares; filled in by `before`. */
+/**
+ * The emulator and its one-attempt client (the session's `outside`) that a suite of wire
+ * tests shares; filled in by `before`.
+ */
 export function useWireEmulator(): {
   emulator: CognitoEmulator;
   client: CognitoIdentityProviderClient;
 } {
   const wire = {} as { emulator: CognitoEmulator; client: CognitoIdentityProviderClient };
+  let session: EmulatorSession | undefined;
   before(async () => {
-    wire.emulator = await startCognitoEmulator();
-    wire.client = emulatorClient(wire.emulator);
+    session = await startEmulatorSession();
+    wire.emulator = session.emulator;
+    wire.client = session.outside;
   });
-  after(() => wire.emulator.close());
+  after(() => session?.close());
   afterEach(() => wire.emulator.clearFaults());
   return wire;
 }

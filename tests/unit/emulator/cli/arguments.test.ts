@@ -1,7 +1,8 @@
 /** The emulator's command line, parsed without side effects. */
 import assert from "node:assert/strict";
-import { CliUsageError, parseCliArguments } from "../../../testing/emulator/cliArguments";
-import type { RateLimits } from "../../../testing/emulator/rateLimits";
+import { parseCliArguments } from "../../../../testing/emulator/cli/arguments";
+import { CliUsageError } from "../../../../testing/emulator/cli/usage";
+import type { RateLimits } from "../../../../testing/emulator/rateLimits";
 
 describe("Cognito emulator command line", () => {
   it("parses defaults: port 4599 on 127.0.0.1, account 123456789012, no faults", () => {
@@ -78,8 +79,39 @@ describe("Cognito emulator command line", () => {
       message: '--port must be a whole number from 0 to 65535; got "70000"',
     },
     { argv: ["--account-id", "123"], message: '--account-id must be 12 digits; got "123"' },
-    { argv: ["--bogus"], message: "Unknown option '--bogus'" },
-    { argv: ["stray"], message: "Unexpected argument 'stray'" },
+    {
+      argv: ["--bogus"],
+      message:
+        'unknown option "--bogus"; use --port, --host, --account-id, --fault, --rate-limit, --help',
+    },
+    {
+      argv: ["--constructor", "x"],
+      message:
+        'unknown option "--constructor"; use --port, --host, --account-id, --fault, --rate-limit, --help',
+    },
+    {
+      argv: ["-p", "4599"],
+      message:
+        'unknown option "-p"; use --port, --host, --account-id, --fault, --rate-limit, --help',
+    },
+    {
+      argv: ["stray"],
+      message:
+        'unexpected argument "stray"; the emulator takes only options: --port, --host, --account-id, --fault, --rate-limit, --help',
+    },
+    {
+      argv: ["--", "--port", "1"],
+      message:
+        'unexpected argument "--port"; the emulator takes only options: --port, --host, --account-id, --fault, --rate-limit, --help',
+    },
+    { argv: ["--port"], message: "--port needs a value" },
+    { argv: ["--host", "0.0.0.0", "--fault"], message: "--fault needs a value" },
+    {
+      argv: ["--port", "--help"],
+      message:
+        '--port needs a value, and "--help" is taken for an option; to give a value that starts with a dash, write --port=--help',
+    },
+    { argv: ["--help=yes"], message: "--help takes no value; write --help alone" },
     {
       argv: ["--fault", "explode"],
       message:

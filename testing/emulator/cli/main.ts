@@ -2,12 +2,13 @@
  * `npm run emulator`: runs the Cognito emulator until Ctrl+C, printing how to point the
  * AWS SDK or CLI at it and one line per request.
  */
-import { CliUsageError, parseCliArguments, USAGE } from "./cliArguments";
-import type { FaultRule } from "./faults";
-import { burstOf } from "./rateLimits";
-import type { RateLimits } from "./rateLimits";
-import type { RecordedRequest } from "./requestLog";
-import { startCognitoEmulator } from "./server";
+import type { FaultRule } from "../faults";
+import { burstOf } from "../rateLimits";
+import type { RateLimits } from "../rateLimits";
+import type { RecordedRequest } from "../requestLog";
+import { startCognitoEmulator } from "../server";
+import { parseCliArguments } from "./arguments";
+import { CliUsageError, USAGE } from "./usage";
 
 const NAME = "cognito-emulator";
 
