@@ -163,12 +163,12 @@ export class PoolsNotFoundError extends LogDeliveryError {
 
 /** The AWS operations this package calls. */
 export type AwsOperation =
-  "GetLogDeliveryConfiguration" | "SetLogDeliveryConfiguration" | "ListUserPools";
+  "GetLogDeliveryConfiguration" | "SetLogDeliveryConfiguration" | "ListUserPools" | "LookupEvents";
 
 /** Where an AWS call went and what it was for. */
 export interface AwsCallContext {
   operation: AwsOperation;
-  /** The pool the call was about; none for ListUserPools. */
+  /** The pool the call was about; none for ListUserPools and LookupEvents. */
   userPoolId?: string;
   region: string;
 }

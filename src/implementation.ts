@@ -5,6 +5,7 @@
  * 0.1.0 do, so this export and `attach` keep their names and meaning.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { LazyCloudTrailOutsideChanges } from "./cloudtrail/lazyOutsideChanges";
 import { LazyCognitoLogDeliveryApi } from "./cognito/lazyApi";
 import { UserPoolLogDeliveryProvider } from "./provider";
 import { NO_CONFIG, readSettings } from "./settings";
@@ -38,14 +39,22 @@ export async function attach(
 
 /**
  * A provider that calls AWS, with the settings of the stack config and the environment
- * (read here, once, and passed to the clients it makes on the first AWS call).
+ * (read here, once, and passed to the clients it makes on the first AWS call). `report`
+ * is where refresh says who changed a drifted pool: the provider process's stdout, which
+ * the host forwards to the Pulumi CLI.
  */
 export function awsProvider(
   config: ConfigSource = NO_CONFIG,
   environment: Readonly<Record<string, string | undefined>> = process.env,
+  report: (line: string) => void = (line) => console.log(line),
 ): UserPoolLogDeliveryProvider {
-  const { pacing } = readSettings(config, environment);
-  return new UserPoolLogDeliveryProvider(new LazyCognitoLogDeliveryApi({ pacing, environment }));
+  const { pacing, attribution } = readSettings(config, environment);
+  return new UserPoolLogDeliveryProvider(
+    new LazyCognitoLogDeliveryApi({ pacing, environment }),
+    attribution.enabled
+      ? { finder: new LazyCloudTrailOutsideChanges(attribution, environment), report }
+      : undefined,
+  );
 }
 
 /** The provider `attach` installed in this process, if it has run. */

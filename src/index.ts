@@ -18,6 +18,13 @@ export {
   UsageError,
 } from "./errors";
 export type { CheckFailure } from "./core/failures";
+export type { ChangeChannel } from "./core/changeChannels";
+export type {
+  FoundOutsideChange,
+  LastOutsideChange,
+  UnattributedOutsideChange,
+  UnattributedStatus,
+} from "./core/outsideChange";
 export type {
   CloudWatchLogsConfiguration,
   EventSource,

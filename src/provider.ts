@@ -8,6 +8,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { LogDeliveryApi } from "./cognito/logDeliveryApi";
 import { diffLogDelivery, sameLogConfigurations } from "./core/diff";
+import { outsideChangeLine } from "./core/outsideChange";
+import type { LastOutsideChange, OutsideChangeFinder } from "./core/outsideChange";
 import { readInputs } from "./core/readInputs";
 import type { DesiredState, PoolAddress } from "./core/readInputs";
 import { poolRegion } from "./core/regions";
@@ -18,12 +20,26 @@ import type {
   UserPoolLogDeliveryOutputs,
 } from "./types";
 
+/**
+ * How refresh explains drift: where to ask who changed a pool, and where to say it. The
+ * dynamic-provider host forwards the provider process's stdout to the Pulumi CLI as info
+ * lines (@pulumi/pulumi 3.146, pulumi/pulumi#18253), so `console.log` reaches the user.
+ */
+export interface DriftAttribution {
+  finder: OutsideChangeFinder;
+  report(line: string): void;
+}
+
 /** The provider; construct it with another `LogDeliveryApi` to test without AWS. */
 export class UserPoolLogDeliveryProvider implements pulumi.dynamic.ResourceProvider<
   UserPoolLogDeliveryInputs,
   UserPoolLogDeliveryOutputs
 > {
-  constructor(private readonly api: LogDeliveryApi) {}
+  /** `attribution` undefined: refresh does not look up who changed anything. */
+  constructor(
+    private readonly api: LogDeliveryApi,
+    private readonly attribution?: DriftAttribution,
+  ) {}
 
   /**
    * Reads the declared inputs. The returned inputs are what the engine stores and diffs;
@@ -70,6 +86,11 @@ export class UserPoolLogDeliveryProvider implements pulumi.dynamic.ResourceProvi
    * Refresh: reports what is on the pool now, as outputs and as inputs, so that a
    * configuration changed or emptied outside Pulumi shows as a diff that the next `up`
    * repairs. A pool that no longer exists is reported gone (blank ID).
+   *
+   * When what is on the pool differs from the state, CloudTrail is asked who changed it:
+   * the answer is the output `lastOutsideChange` and a line in the refresh output. It is
+   * never an input, so it never causes a diff; an answer from an earlier refresh is kept
+   * until the next one that finds drift. Import (no recorded outputs) asks nothing.
    */
   async read(
     id: string,
@@ -86,7 +107,30 @@ export class UserPoolLogDeliveryProvider implements pulumi.dynamic.ResourceProvi
       throw error;
     }
     const outs = outputsOf(pool, current);
-    return { id, props: outs, inputs: { ...outs } };
+    const lastOutsideChange = await this.explainDrift(pool, props, current);
+    return {
+      id,
+      props: lastOutsideChange ? { ...outs, lastOutsideChange } : outs,
+      inputs: { ...outs },
+    };
+  }
+
+  /** Who changed the pool, when refresh finds it different from the state. */
+  private async explainDrift(
+    pool: PoolAddress,
+    recorded: Partial<UserPoolLogDeliveryOutputs> | undefined,
+    current: LogConfiguration[],
+  ): Promise<LastOutsideChange | undefined> {
+    const before = recorded?.logConfigurations;
+    if (!Array.isArray(before) || sameLogConfigurations(before, current)) {
+      return recorded?.lastOutsideChange;
+    }
+    if (!this.attribution) {
+      return undefined;
+    }
+    const answer = await this.attribution.finder.lastOutsideChange(pool);
+    this.attribution.report(outsideChangeLine(pool.userPoolId, answer));
+    return answer;
   }
 
   /** One Set with the whole desired configuration. */

@@ -3,6 +3,7 @@
  * resource. Arguments and outputs mirror `aws.cognito.LogDeliveryConfiguration`.
  */
 import * as pulumi from "@pulumi/pulumi";
+import type { LastOutsideChange } from "./core/outsideChange";
 import { DuplicatePoolError } from "./errors";
 import { programPoolClaims } from "./poolClaims";
 import { RESOURCE_MODULE, RESOURCE_TYPE_NAME } from "./resourceType";
@@ -40,6 +41,12 @@ export class UserPoolLogDelivery extends pulumi.dynamic.Resource {
   declare public readonly region: pulumi.Output<string>;
   /** The configuration as AWS reports it, ordered by event source. */
   declare public readonly logConfigurations: pulumi.Output<LogConfiguration[]>;
+  /**
+   * Set by `pulumi refresh` when it found the configuration changed outside Pulumi: who
+   * made the newest such change, when and how, according to CloudTrail, or why that is
+   * unknown (README "Who changed it"). Never an input; never causes a diff.
+   */
+  declare public readonly lastOutsideChange: pulumi.Output<LastOutsideChange | undefined>;
 
   constructor(name: string, args: UserPoolLogDeliveryArgs, opts?: pulumi.CustomResourceOptions) {
     // A read-only reference (`get`) declares nothing, so it claims no pool.
@@ -47,7 +54,13 @@ export class UserPoolLogDelivery extends pulumi.dynamic.Resource {
     super(
       serializedProvider,
       name,
-      { userPoolId, logConfigurations: args.logConfigurations, region: args.region },
+      {
+        userPoolId,
+        logConfigurations: args.logConfigurations,
+        region: args.region,
+        // An output only: undefined is never sent as an input, but makes the output exist.
+        lastOutsideChange: undefined,
+      },
       opts,
       RESOURCE_MODULE,
       RESOURCE_TYPE_NAME,
@@ -69,7 +82,11 @@ export class UserPoolLogDelivery extends pulumi.dynamic.Resource {
     // the empty list is never applied.
     return new UserPoolLogDelivery(
       name,
-      { userPoolId: id, region: state?.region, logConfigurations: [] },
+      {
+        userPoolId: id,
+        region: state?.region,
+        logConfigurations: [],
+      },
       { ...opts, id },
     );
   }

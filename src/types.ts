@@ -7,6 +7,8 @@
  * between the two takes few edits.
  */
 
+import type { LastOutsideChange } from "./core/outsideChange";
+
 /** Where a user pool's logs come from (API reference: `LogConfigurationType.EventSource`). */
 export type EventSource = "userNotification" | "userAuthEvents";
 
@@ -60,6 +62,11 @@ export type UserPoolLogDeliveryOutputs = {
   region: string;
   /** The configuration as AWS reports it, in canonical order. */
   logConfigurations: LogConfiguration[];
+  /**
+   * Set by refresh when it found the configuration changed outside Pulumi: who made the
+   * newest such change according to CloudTrail, or why that is unknown. Never an input.
+   */
+  lastOutsideChange?: LastOutsideChange;
 };
 
 /** The three kinds of destination, by the property that holds each. */

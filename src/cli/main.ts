@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 /**
- * `pulumi-cognito-log-delivery discover`: thin. Parses the command line, calls the AWS
- * adapter and the pure renderers, and maps every error to one line and a non-zero exit.
+ * `pulumi-cognito-log-delivery discover | history`: thin. Parses the command line, calls
+ * the AWS adapters and the pure renderers, and maps every error to one line and a
+ * non-zero exit.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { CloudTrailClients } from "../cloudtrail/clients";
 import { CognitoClients } from "../cognito/clients";
 import { LogDeliveryError, UsageError } from "../errors";
 import { NO_CONFIG, readSettings } from "../settings";
 import { adoptionSource, importFile } from "./adoption";
 import { USAGE, parseArguments } from "./arguments";
-import type { DiscoverOptions } from "./arguments";
+import type { DiscoverOptions, HistoryOptions } from "./arguments";
 import { discoverPools } from "./discover";
 import type { DiscoveredPool } from "./discover";
 import { poolJson, poolTable } from "./discoverOutput";
+import { regionHistory } from "./history";
+import { historyJson, historyTable } from "./historyOutput";
 import { serializedProviderText } from "./providerText";
 
 /** Where the command writes; tests pass their own. */
@@ -22,6 +26,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   environment: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** The wall clock, for `history --since` (tests pass their own). */
+  now?: () => Date;
 }
 
 /** Exit codes: 1 when AWS or the environment failed, 2 when the command line is wrong. */
@@ -32,23 +38,55 @@ const PROGRESS_EVERY = 25;
 
 /** Runs the command line; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let clients: CognitoClients | undefined;
+  const clients: { cognito?: CognitoClients; cloudTrail?: CloudTrailClients } = {};
   try {
-    const options = parseArguments(argv, io.environment);
+    const now = (io.now ?? (() => new Date()))();
+    const options = parseArguments(argv, io.environment, now);
     if (options === "help") {
       io.stdout(`${USAGE}\n`);
       return 0;
     }
-    const { pacing } = readSettings(NO_CONFIG, io.environment);
-    clients = new CognitoClients({ pacing, environment: io.environment });
-    await discover(options, clients, io);
+    const { pacing, attribution } = readSettings(NO_CONFIG, io.environment);
+    clients.cognito = new CognitoClients({ pacing, environment: io.environment });
+    if (options.command === "discover") {
+      await discover(options, clients.cognito, io);
+    } else {
+      clients.cloudTrail = new CloudTrailClients({
+        lookupsPerSecond: attribution.lookupsPerSecond,
+        environment: io.environment,
+      });
+      await history(options, { cognito: clients.cognito, cloudTrail: clients.cloudTrail }, now, io);
+    }
     return 0;
   } catch (error) {
     io.stderr(`pulumi-cognito-log-delivery: ${oneLine(error)}\n`);
     return UsageError.isInstance(error) ? EXIT_USAGE : EXIT_FAILURE;
   } finally {
-    clients?.destroy();
+    clients.cognito?.destroy();
+    clients.cloudTrail?.destroy();
   }
+}
+
+async function history(
+  options: HistoryOptions,
+  clients: { cognito: CognitoClients; cloudTrail: CloudTrailClients },
+  now: Date,
+  io: CliIo,
+): Promise<void> {
+  const rows = await regionHistory(
+    clients,
+    options.region,
+    { since: options.since, until: now },
+    options.userPoolIds,
+    {
+      page: (events, pages) =>
+        io.stderr(`looked up ${events} CloudTrail events (${pages} pages) in ${options.region}\n`),
+      listed: (count) => io.stderr(`listed ${count} user pools in ${options.region}\n`),
+    },
+  );
+  io.stdout(
+    `${options.json ? historyJson(rows) : historyTable(rows, options.region, options.since)}\n`,
+  );
 }
 
 async function discover(

@@ -7,6 +7,7 @@
  * (pulumi/pulumi#13960).
  */
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { sharedClientConfig } from "../aws/clientConfig";
 import { getPacingPlugin } from "../aws/pacingMiddleware";
 import { RequestPacer } from "../aws/requestPacer";
 import type { PacingSettings, RequestCategory } from "../aws/requestPacer";
@@ -14,14 +15,6 @@ import { AwsCallError } from "../errors";
 import type { AwsCallContext } from "../errors";
 import type { LogConfiguration } from "../types";
 import { describeAwsFailure } from "./failureAdvice";
-
-/**
- * Attempts per call, throttling included, unless `AWS_MAX_ATTEMPTS` says otherwise.
- * The SDK's default of 3 gives up within a second of a throttling storm, which on a
- * stack with hundreds of pools is a failed `up`; 8 attempts of the standard retry
- * strategy (exponential backoff with jitter, capped at 20 s) ride out about a minute.
- */
-export const DEFAULT_MAX_ATTEMPTS = 8;
 
 /** The category of a Cognito command: Set… writes, everything else reads. */
 export function cognitoCategoryOf(commandName: string | undefined): RequestCategory {
@@ -49,12 +42,7 @@ export class CognitoClients {
     if (!client) {
       client = new CognitoIdentityProviderClient({
         region,
-        // Only when the user has not chosen: the SDK reads AWS_MAX_ATTEMPTS and the
-        // profile's max_attempts itself when this is left undefined.
-        maxAttempts: this.options.environment["AWS_MAX_ATTEMPTS"]
-          ? undefined
-          : DEFAULT_MAX_ATTEMPTS,
-        customUserAgent: "pulumi-cognito-log-delivery",
+        ...sharedClientConfig(this.options.environment),
       });
       client.middlewareStack.use(
         getPacingPlugin({ pacer: this.pacer, region, categoryOf: cognitoCategoryOf }),

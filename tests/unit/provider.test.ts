@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
 import type { LogDeliveryApi } from "../../src/cognito/logDeliveryApi";
+import type { LastOutsideChange, OutsideChangeFinder } from "../../src/core/outsideChange";
 import type { PoolAddress } from "../../src/core/readInputs";
 import { ExistingConfigurationError, InvalidLogDeliveryError } from "../../src/errors";
 import { UserPoolLogDeliveryProvider } from "../../src/provider";
@@ -146,5 +147,87 @@ describe("UserPoolLogDeliveryProvider with a fake AWS", () => {
     });
     assert.deepEqual(api.calls, [`set ${POOL_ID} 0`]);
     assert.deepEqual(api.configuration, []);
+  });
+});
+
+describe("UserPoolLogDeliveryProvider: who changed it, on refresh", () => {
+  /** A finder that records the pools asked about and answers one thing. */
+  class FakeFinder implements OutsideChangeFinder {
+    asked: string[] = [];
+    constructor(private readonly answer: LastOutsideChange) {}
+    async lastOutsideChange(pool: PoolAddress): Promise<LastOutsideChange> {
+      this.asked.push(pool.userPoolId);
+      return this.answer;
+    }
+  }
+  const FOUND: LastOutsideChange = {
+    status: "found",
+    eventTime: "2026-11-22T10:00:00Z",
+    principalArn: "arn:aws:iam::123456789012:user/alice",
+    identityType: "IAMUser",
+    via: "aws-cli",
+    eventId: "e-1",
+    message: "changed outside Pulumi by alice",
+  };
+  const STATE = {
+    userPoolId: POOL_ID,
+    region: "us-east-1",
+    logConfigurations: [authEventsToStream],
+  };
+
+  function provider(api: FakeApi, finder: FakeFinder, lines: string[]) {
+    return new UserPoolLogDeliveryProvider(api, { finder, report: (line) => lines.push(line) });
+  }
+
+  it("on drift: the output and one line name who; inputs and diff do not see it", async () => {
+    const finder = new FakeFinder(FOUND);
+    const lines: string[] = [];
+    const p = provider(new FakeApi([]), finder, lines);
+    const result = await p.read(POOL_ID, STATE);
+    assert.deepEqual(result.props?.lastOutsideChange, FOUND);
+    assert.equal(result.inputs?.["lastOutsideChange"], undefined);
+    assert.deepEqual(finder.asked, [POOL_ID]);
+    assert.deepEqual(lines, [
+      `pulumi-cognito-log-delivery: user pool ${POOL_ID}: log delivery changed outside Pulumi by alice`,
+    ]);
+    const diff = await p.diff(POOL_ID, result.props ?? {}, {
+      userPoolId: POOL_ID,
+      region: "us-east-1",
+      logConfigurations: [],
+    });
+    assert.equal(diff.changes, false);
+  });
+
+  it("without drift: no lookup, no line, and an earlier answer is kept", async () => {
+    const finder = new FakeFinder(FOUND);
+    const lines: string[] = [];
+    const result = await provider(new FakeApi([authEventsToStream]), finder, lines).read(POOL_ID, {
+      ...STATE,
+      lastOutsideChange: FOUND,
+    });
+    assert.deepEqual(finder.asked, []);
+    assert.deepEqual(lines, []);
+    assert.deepEqual(result.props?.lastOutsideChange, FOUND);
+  });
+
+  it("on import (no recorded outputs): no lookup", async () => {
+    const finder = new FakeFinder(FOUND);
+    const result = await provider(new FakeApi([]), finder, []).read(POOL_ID);
+    assert.deepEqual(finder.asked, []);
+    assert.equal(result.props?.lastOutsideChange, undefined);
+  });
+
+  it("turned off: no lookup and no output", async () => {
+    const result = await new UserPoolLogDeliveryProvider(new FakeApi([])).read(POOL_ID, STATE);
+    assert.equal(result.props?.lastOutsideChange, undefined);
+  });
+
+  it("an update's outputs carry no earlier answer", async () => {
+    const result = await provider(new FakeApi([]), new FakeFinder(FOUND), []).update(
+      POOL_ID,
+      { ...STATE, lastOutsideChange: FOUND },
+      DECLARED,
+    );
+    assert.equal(result.outs?.lastOutsideChange, undefined);
   });
 });

@@ -1,13 +1,16 @@
 import * as assert from "node:assert/strict";
 import { DEFAULT_PACING } from "../../src/aws/requestPacer";
 import { InvalidSettingError } from "../../src/errors";
-import { readSettings } from "../../src/settings";
+import { DEFAULT_ATTRIBUTION, readSettings } from "../../src/settings";
 
 describe("readSettings", () => {
   const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
 
   it("defaults to 10 reads and 10 writes per second per region", () => {
-    assert.deepEqual(readSettings(config({}), {}), { pacing: DEFAULT_PACING });
+    assert.deepEqual(readSettings(config({}), {}), {
+      pacing: DEFAULT_PACING,
+      attribution: DEFAULT_ATTRIBUTION,
+    });
     assert.deepEqual(DEFAULT_PACING, { readsPerSecond: 10, writesPerSecond: 10 });
   });
 
@@ -17,9 +20,58 @@ describe("readSettings", () => {
         COGNITO_LOG_DELIVERY_WRITES_PER_SECOND: "3",
         COGNITO_LOG_DELIVERY_READS_PER_SECOND: "0",
       }),
-      { pacing: { readsPerSecond: 0, writesPerSecond: 14 } },
+      { pacing: { readsPerSecond: 0, writesPerSecond: 14 }, attribution: DEFAULT_ATTRIBUTION },
     );
   });
+
+  it("attributes drift by default, below CloudTrail's 2 lookups per second, over its 90 days", () => {
+    assert.deepEqual(DEFAULT_ATTRIBUTION, {
+      enabled: true,
+      lookupsPerSecond: 1.5,
+      lookbackDays: 90,
+    });
+  });
+
+  it("turns attribution off and tunes it from config or the environment", () => {
+    assert.deepEqual(
+      readSettings(
+        config({
+          "pulumi-cognito-log-delivery:attributeDrift": "false",
+          "pulumi-cognito-log-delivery:cloudTrailLookbackDays": "30",
+        }),
+        { COGNITO_LOG_DELIVERY_CLOUDTRAIL_LOOKUPS_PER_SECOND: "0.5" },
+      ).attribution,
+      { enabled: false, lookupsPerSecond: 0.5, lookbackDays: 30 },
+    );
+    assert.equal(
+      readSettings(config({}), { COGNITO_LOG_DELIVERY_ATTRIBUTE_DRIFT: "FALSE" }).attribution
+        .enabled,
+      false,
+    );
+  });
+
+  const wrong: [Record<string, string>, string][] = [
+    [
+      { "pulumi-cognito-log-delivery:attributeDrift": "no" },
+      'pulumi-cognito-log-delivery:attributeDrift is "no": set true or false',
+    ],
+    [
+      { "pulumi-cognito-log-delivery:cloudTrailLookupsPerSecond": "5" },
+      'pulumi-cognito-log-delivery:cloudTrailLookupsPerSecond is "5": set a number of LookupEvents per second above 0 and at most 2, CloudTrail\'s limit per account and region (e.g. 1)',
+    ],
+    [
+      { "pulumi-cognito-log-delivery:cloudTrailLookbackDays": "120" },
+      'pulumi-cognito-log-delivery:cloudTrailLookbackDays is "120": set a whole number of days from 1 to 90 (CloudTrail\'s event history keeps 90)',
+    ],
+  ];
+  for (const [values, message] of wrong) {
+    it(`says what to write: ${message.split(":")[1]}`, () => {
+      assert.throws(
+        () => readSettings(config(values), {}),
+        (error: unknown) => InvalidSettingError.isInstance(error) && error.message === message,
+      );
+    });
+  }
 
   it("says what to write for a value that is not a rate, and carries the setting and value", () => {
     assert.throws(

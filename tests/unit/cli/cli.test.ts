@@ -91,8 +91,36 @@ describe("discover command line", () => {
   });
 
   const mistakes: [string[], string][] = [
-    [[], "no command: run `pulumi-cognito-log-delivery discover --region <region>`"],
-    [["list"], 'unknown command "list": the command is discover'],
+    [
+      [],
+      "no command: run `pulumi-cognito-log-delivery discover --region <region>` or `pulumi-cognito-log-delivery history --region <region>`",
+    ],
+    [["list"], 'unknown command "list": the commands are discover and history'],
+    [
+      ["histroy"],
+      'unknown command "histroy": did you mean history? the commands are discover and history',
+    ],
+    [
+      ["discover", "--region", "x", "--since", "7d"],
+      "--since is an option of history, not of discover: see --help",
+    ],
+    [
+      ["history", "--region", "x", "--all"],
+      "--all is an option of discover, not of history: see --help",
+    ],
+    [["history", "--region", "x", "--since"], "--since needs a value, e.g. --since 7d"],
+    [
+      ["history", "--region", "x", "--since", "last week"],
+      '--since "last week" is neither a duration nor a time: write e.g. --since 7d, --since 12h, or --since 2026-11-01T00:00:00Z',
+    ],
+    [
+      ["history", "--region", "x", "--since", "91d"],
+      "--since 91d is further back than CloudTrail's 90-day event history: use at most --since 90d",
+    ],
+    [
+      ["history", "--region", "x", "--since", "2999-01-01"],
+      "--since 2999-01-01 is in the future: give a time before now, e.g. --since 7d",
+    ],
     [
       ["discover", "--regoin", "eu-west-1"],
       'unknown option "--regoin": did you mean --region? see --help',
@@ -118,9 +146,57 @@ describe("discover command line", () => {
     });
   }
 
+  it("parses history: pools, a duration or an ISO time, the 7-day default", () => {
+    const now = new Date("2026-11-22T12:00:00Z");
+    assert.deepEqual(
+      parseArguments(
+        [
+          "history",
+          "--region",
+          "eu-west-1",
+          "--pool",
+          "eu-west-1_a",
+          "--pool",
+          "eu-west-1_a",
+          "--since",
+          "12h",
+          "--json",
+        ],
+        {},
+        now,
+      ),
+      {
+        command: "history",
+        region: "eu-west-1",
+        userPoolIds: ["eu-west-1_a"],
+        since: new Date("2026-11-22T00:00:00Z"),
+        json: true,
+      },
+    );
+    assert.deepEqual(parseArguments(["history"], { AWS_REGION: "us-east-1" }, now), {
+      command: "history",
+      region: "us-east-1",
+      userPoolIds: [],
+      since: new Date("2026-11-15T12:00:00Z"),
+      json: false,
+    });
+    const iso = parseArguments(
+      ["history", "--region", "x", "--since", "2026-11-01T08:30:00Z"],
+      {},
+      now,
+    );
+    assert.ok(iso !== "help" && iso.command === "history");
+    assert.deepEqual(iso.since, new Date("2026-11-01T08:30:00Z"));
+    const options = parseArguments(["--region", "x", "history"], {}, now);
+    assert.ok(
+      options !== "help" && options.command === "history",
+      "options may come before the command",
+    );
+  });
+
   it("takes --region=value and a value that starts with a dash when written inline", () => {
     const parsed = parseArguments(["discover", "--region=eu-west-1", "--out=-adopt"], {});
-    assert.ok(parsed !== "help");
+    assert.ok(parsed !== "help" && parsed.command === "discover");
     assert.equal(parsed.region, "eu-west-1");
     assert.equal(parsed.outDirectory, "-adopt");
   });
