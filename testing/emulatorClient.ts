@@ -3,6 +3,8 @@
  * rewrites tests need to reach wire-level behaviour the SDK never produces by itself
  * (no Authorization header, a body that is not what the model says).
  */
+import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
+import type { CloudTrailClientConfig } from "@aws-sdk/client-cloudtrail";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import type { CognitoIdentityProviderClientConfig } from "@aws-sdk/client-cognito-identity-provider";
 import type { CognitoEmulator } from "./emulator/server";
@@ -29,6 +31,45 @@ export function emulatorClient(
     maxAttempts: 1,
     ...config,
   });
+}
+
+/** A CloudTrail client on the emulator that makes exactly one attempt, unless `config` says otherwise. */
+export function cloudTrailClient(
+  emulator: CognitoEmulator,
+  region = TEST_REGION,
+  config: Partial<CloudTrailClientConfig> = {},
+): CloudTrailClient {
+  return new CloudTrailClient({
+    region,
+    endpoint: emulator.endpoint,
+    credentials: TEST_CREDENTIALS,
+    maxAttempts: 1,
+    ...config,
+  });
+}
+
+/**
+ * What the AWS CLI v2 sends as its User-Agent (its format, from the CLI's source), for
+ * changes made "as someone else" with the CLI.
+ */
+export const AWS_CLI_USER_AGENT =
+  "aws-cli/2.22.35 md/awscrt#0.23.8 ua/2.0 os/linux#6.8.0 md/arch#x86_64 lang/python#3.12.6 md/pyimpl#CPython cfg/retry-mode#standard md/installer#exe md/distrib#debian.12 md/prompt#off md/command#cognito-idp.set-log-delivery-configuration";
+
+/** Sends the client's requests with exactly this User-Agent, as another tool would. */
+export function withUserAgent<C extends CognitoIdentityProviderClient | CloudTrailClient>(
+  client: C,
+  userAgent: string,
+): C {
+  (client as CognitoIdentityProviderClient).middlewareStack.add(
+    (next) => (args) => {
+      const request = args.request as WireRequest;
+      request.headers["user-agent"] = userAgent;
+      delete request.headers["x-amz-user-agent"];
+      return next(args);
+    },
+    { step: "finalizeRequest", priority: "low", name: "replaceUserAgent" },
+  );
+  return client;
 }
 
 interface WireRequest {

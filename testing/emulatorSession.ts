@@ -18,10 +18,39 @@ import type {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { DEFAULT_ACCOUNT_ID, startCognitoEmulator } from "./emulator/server";
 import type { CognitoEmulator, CognitoEmulatorOptions } from "./emulator/server";
-import { emulatorClient, TEST_CREDENTIALS, TEST_REGION } from "./emulatorClient";
+import {
+  AWS_CLI_USER_AGENT,
+  emulatorClient,
+  TEST_CREDENTIALS,
+  TEST_REGION,
+  withUserAgent,
+} from "./emulatorClient";
 
 /** Re-exported for the suites that take their region from the session they use. */
 export { TEST_REGION };
+
+/** Someone who changes pools outside Pulumi: who they are to AWS, and the tool they use. */
+export interface Actor {
+  accessKeyId: string;
+  userAgent?: string;
+}
+
+/**
+ * An administrator who changes pools with the AWS CLI, as an assumed role (the session's
+ * emulator maps this key to `assumed-role/Admin/alice@example.com`).
+ */
+export const OUTSIDE_ACTOR = {
+  accessKeyId: "AKIAOUTSIDEALICE0001",
+  userAgent: AWS_CLI_USER_AGENT,
+} as const satisfies Actor;
+
+const OUTSIDE_PRINCIPALS = {
+  [OUTSIDE_ACTOR.accessKeyId]: {
+    type: "AssumedRole",
+    roleName: "Admin",
+    sessionName: "alice@example.com",
+  },
+} as const;
 
 export interface EmulatorSession {
   emulator: CognitoEmulator;
@@ -36,6 +65,12 @@ export interface EmulatorSession {
   ): Promise<string>;
   deletePool(userPoolId: string): Promise<void>;
   setOutside(userPoolId: string, configurations: LogConfigurationType[]): Promise<void>;
+  /** A Set made by `actor`: its access key, and its tool's User-Agent. */
+  setOutsideAs(
+    actor: Actor,
+    userPoolId: string,
+    configurations: LogConfigurationType[],
+  ): Promise<void>;
   getOutside(userPoolId: string): Promise<LogConfigurationType[]>;
   close(): Promise<void>;
 }
@@ -45,7 +80,11 @@ export async function startEmulatorSession(
   options: Omit<CognitoEmulatorOptions, "port"> & { region?: string } = {},
 ): Promise<EmulatorSession> {
   const { region = TEST_REGION, ...emulatorOptions } = options;
-  const emulator = await startCognitoEmulator({ ...emulatorOptions, port: 0 });
+  const emulator = await startCognitoEmulator({
+    ...emulatorOptions,
+    principals: { ...OUTSIDE_PRINCIPALS, ...emulatorOptions.principals },
+    port: 0,
+  });
   const outside = emulatorClient(emulator, region);
   let poolCounter = 0;
   return {
@@ -80,6 +119,24 @@ export async function startEmulatorSession(
         }),
       );
     },
+    async setOutsideAs(actor, userPoolId, configurations) {
+      const client = emulatorClient(emulator, region, {
+        credentials: { accessKeyId: actor.accessKeyId, secretAccessKey: "outside-secret" },
+      });
+      if (actor.userAgent !== undefined) {
+        withUserAgent(client, actor.userAgent);
+      }
+      try {
+        await client.send(
+          new SetLogDeliveryConfigurationCommand({
+            UserPoolId: userPoolId,
+            LogConfigurations: configurations,
+          }),
+        );
+      } finally {
+        client.destroy();
+      }
+    },
     async getOutside(userPoolId) {
       const response = await outside.send(
         new GetLogDeliveryConfigurationCommand({ UserPoolId: userPoolId }),
@@ -99,12 +156,12 @@ export async function startEmulatorSession(
  * requests and faults cleared before each test, everything restored in `after`. The
  * returned object is filled in by `before`.
  */
-export function useEmulator(): EmulatorSession {
+export function useEmulator(options: Omit<CognitoEmulatorOptions, "port"> = {}): EmulatorSession {
   const saved = new Map<string, string | undefined>();
   const session = {} as EmulatorSession;
 
   before(async () => {
-    Object.assign(session, await startEmulatorSession());
+    Object.assign(session, await startEmulatorSession(options));
     for (const [name, value] of Object.entries({
       ...session.environment,
       COGNITO_LOG_DELIVERY_READS_PER_SECOND: "0",
@@ -118,6 +175,7 @@ export function useEmulator(): EmulatorSession {
   beforeEach(() => {
     session.emulator.clearRequests();
     session.emulator.clearFaults();
+    session.emulator.setCloudTrailDeliveryDelay(0);
   });
 
   after(async () => {

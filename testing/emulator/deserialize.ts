@@ -62,6 +62,15 @@ export class StructureReader {
     throw this.wrongType(member, "an integer", value);
   }
 
+  /** A timestamp: AWS JSON 1.1 sends epoch seconds as a number. */
+  epochSeconds(member: string): number | undefined {
+    const value = this.member(member);
+    if (value === undefined || (typeof value === "number" && Number.isFinite(value))) {
+      return value;
+    }
+    throw this.wrongType(member, "a timestamp in epoch seconds", value);
+  }
+
   structure(member: string): StructureReader | undefined {
     const value = this.member(member);
     if (value === undefined) {

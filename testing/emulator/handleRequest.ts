@@ -1,18 +1,28 @@
 /**
- * One request, from the HTTP message to its answer and its entry in the request log.
- * The order of checks is AWS's: authentication, operation, injected faults, rate limits,
- * body, then the operation's own checks: a throttled request is refused cheaply, whatever
- * its body holds.
+ * One request, from the HTTP message to its answer, its entry in the request log and, for
+ * Cognito calls, its CloudTrail record. The order of checks is AWS's: authentication,
+ * operation, IAM, injected faults, rate limits, body, then the operation's own checks: a
+ * throttled request is refused cheaply, whatever its body holds.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
+import { accessDenied } from "./cloudtrail/errors";
+import type { EventHistory } from "./cloudtrail/eventHistory";
+import {
+  accessKeyOf,
+  isDenied,
+  principalArn,
+  principalOf,
+  userIdentityOf,
+  userNameOf,
+} from "./cloudtrail/principals";
+import type { Principals } from "./cloudtrail/principals";
 import { parseRequestBody, StructureReader } from "./deserialize";
-import { CognitoServiceError, internalError, tooManyRequests } from "./errors";
+import { CognitoServiceError } from "./errors";
 import type { FaultPlan } from "./faults";
 import type { OperationContext } from "./operations";
-import { OPERATIONS } from "./operations";
-import type { RateLimiter } from "./rateLimits";
+import type { RateLimiter, TokenBucket } from "./rateLimits";
 import {
   operationName,
   readBody,
@@ -20,15 +30,24 @@ import {
   sendError,
   sendOutput,
   servedOperation,
+  targetedService,
 } from "./protocol";
 import type { RecordedRequest } from "./requestLog";
+import { SERVICES } from "./services";
+import type { ServedService } from "./services";
 
 /** What a request is handled with; the same for every request of one emulator. */
 export interface HandlerState {
   accountId: string;
   store: OperationContext["store"];
+  history: EventHistory;
+  principals: Principals;
+  /** When sessions of assumed roles started (the emulator's start). */
+  startedAt: Date;
   faults: FaultPlan;
   rateLimiter: RateLimiter;
+  /** CloudTrail's LookupEvents limit, one bucket per account and region; undefined: none. */
+  lookupBucket: ((accountId: string, region: string) => TokenBucket) | undefined;
   /** Aborted when the emulator closes, to end `latency` waits. */
   closing: AbortSignal;
   /** Called once per request, after it was answered or dropped. */
@@ -42,8 +61,10 @@ export async function handleRequest(
   response: ServerResponse,
   state: HandlerState,
 ): Promise<void> {
+  const service = targetedService(request.headers, SERVICES);
   const record: RecordedRequest = {
-    operation: operationName(request.headers),
+    service: service.protocol.signingName,
+    operation: operationName(request.headers, service.protocol),
     region: undefined,
     body: undefined,
     status: undefined,
@@ -55,7 +76,7 @@ export async function handleRequest(
   if (isRecord(record.body) && typeof record.body.UserPoolId === "string") {
     record.userPoolId = record.body.UserPoolId;
   }
-  const answer = await answerOf(request, text, record, state);
+  const answer = await answerOf(request, service, text, record, state);
   if (record.fault === "drop-after-apply" || response.socket?.destroyed) {
     // drop-after-apply models a connection lost after AWS carried the request out: the
     // client never learns the outcome. A socket already gone (the client gave up during
@@ -69,45 +90,61 @@ export async function handleRequest(
     record.status = answer.error.httpStatus;
     record.errorType = answer.error.errorType;
   }
+  recordInCloudTrail(request, service, record, answer, state);
   state.recordRequest(record);
 }
 
 async function answerOf(
   request: IncomingMessage,
+  service: ServedService,
   text: string,
   record: RecordedRequest,
   state: HandlerState,
 ): Promise<Answer> {
   try {
-    const region = requestRegion(request.headers);
+    const region = requestRegion(request.headers, service.protocol);
     record.region = region;
-    const operation = servedOperation(request.headers, OPERATIONS);
+    const operation = servedOperation(request.headers, service.protocol, service.operations);
+    const accessKeyId = accessKeyOf(request.headers.authorization) ?? "";
+    const principal = principalOf(accessKeyId, state.principals);
+    const action = `${service.protocol.signingName}:${record.operation}`;
+    if (isDenied(principal, action)) {
+      throw accessDenied(principalArn(principal, state.accountId, region), action);
+    }
     const fault = state.faults.take(record.operation);
     if (fault) {
       record.fault = fault.kind;
     }
     if (fault?.kind === "throttle") {
       record.throttledBy = "fault";
-      throw tooManyRequests();
+      throw service.throttled();
     }
     if (fault?.kind === "internal-error") {
-      throw internalError("An internal error occurred (injected fault).");
+      throw service.internalFailure("An internal error occurred (injected fault).");
     }
     if (fault?.kind === "latency") {
       await delay(fault.latencyMs, undefined, { signal: state.closing });
     }
-    const admitted = state.rateLimiter.admit({
-      operation: record.operation,
-      accountId: state.accountId,
-      region,
-      userPoolId: record.userPoolId,
-    });
+    const admitted =
+      service.recordedAs === undefined
+        ? (state.lookupBucket?.(state.accountId, region).tryTake() ?? true)
+        : state.rateLimiter.admit({
+            operation: record.operation,
+            accountId: state.accountId,
+            region,
+            userPoolId: record.userPoolId,
+          });
     if (!admitted) {
       record.throttledBy = "rate-limit";
-      throw tooManyRequests();
+      throw service.throttled();
     }
     const body = new StructureReader(parseRequestBody(text));
-    const result = operation(body, { region, accountId: state.accountId, store: state.store });
+    const result = operation(body, {
+      region,
+      accountId: state.accountId,
+      store: state.store,
+      history: state.history,
+    });
     if (result.createdUserPoolId !== undefined) {
       record.userPoolId = result.createdUserPoolId;
     }
@@ -116,8 +153,55 @@ async function answerOf(
     if (error instanceof CognitoServiceError) {
       return { error };
     }
-    return { error: internalError(`The emulator failed: ${(error as Error).message}`) };
+    return { error: service.internalFailure(`The emulator failed: ${(error as Error).message}`) };
   }
+}
+
+/**
+ * CloudTrail records every call of a recorded service that reached an operation (it was
+ * authenticated and named one), failed ones included (CloudTrail record contents:
+ * `errorCode`, `errorMessage`), throttled ones too. A call dropped after it was applied
+ * is recorded as the success it was.
+ */
+function recordInCloudTrail(
+  request: IncomingMessage,
+  service: ServedService,
+  record: RecordedRequest,
+  answer: Answer,
+  state: HandlerState,
+): void {
+  if (
+    service.recordedAs === undefined ||
+    record.region === undefined ||
+    !service.operations.has(record.operation)
+  ) {
+    return;
+  }
+  const accessKeyId = accessKeyOf(request.headers.authorization) ?? "";
+  const principal = principalOf(accessKeyId, state.principals);
+  state.history.record({
+    identity: userIdentityOf(
+      principal,
+      accessKeyId,
+      state.accountId,
+      record.region,
+      state.startedAt,
+    ),
+    userName: userNameOf(principal),
+    eventSource: service.recordedAs,
+    operation: record.operation,
+    region: record.region,
+    sourceIPAddress: request.socket.remoteAddress ?? "127.0.0.1",
+    userAgent: String(request.headers["user-agent"] ?? ""),
+    body: typeof record.body === "string" ? undefined : record.body,
+    output: "output" in answer ? answer.output : undefined,
+    ...("error" in answer && {
+      error: { errorType: answer.error.errorType, message: answer.error.message },
+    }),
+    requestId: record.requestId,
+    readOnly: service.readOnly(record.operation),
+    ...(record.userPoolId !== undefined && { userPoolId: record.userPoolId }),
+  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

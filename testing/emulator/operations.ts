@@ -2,6 +2,7 @@
  * The operations the emulator serves, each as AWS orders its checks: the request's
  * constraints, then the rules that need no pool, then the pool, then the pool's tier.
  */
+import type { EventHistory } from "./cloudtrail/eventHistory";
 import type { StructureReader } from "./deserialize";
 import { featureUnavailableInTier, userPoolNotFound } from "./errors";
 import { checkLogDeliveryRules, checkTierAllows } from "./logDeliveryRules";
@@ -20,6 +21,8 @@ export interface OperationContext {
   region: string;
   accountId: string;
   store: UserPoolStore;
+  /** CloudTrail's event history, for LookupEvents. */
+  history: EventHistory;
 }
 
 /** The response body, and the pool the call was about when the request did not name it. */

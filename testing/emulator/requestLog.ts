@@ -2,7 +2,9 @@
 import type { FaultKind } from "./faults";
 
 export interface RecordedRequest {
-  /** The operation `X-Amz-Target` named (the whole header when it named no Cognito operation). */
+  /** The service the request was addressed to, by signing name (`cognito-idp`, `cloudtrail`). */
+  service: string;
+  /** The operation `X-Amz-Target` named (the whole header when it named no served operation). */
   operation: string;
   /** The region of the credential scope; undefined when the request had none. */
   region: string | undefined;
@@ -19,7 +21,7 @@ export interface RecordedRequest {
   startedAt: Date;
   /** The injected fault the request met, if any. */
   fault?: FaultKind;
-  /** Why it was answered `TooManyRequestsException`: an injected `throttle` fault or a rate limit. */
+  /** Why it was throttled (`TooManyRequestsException`, CloudTrail's `ThrottlingException`): an injected `throttle` fault or a rate limit. */
   throttledBy?: "fault" | "rate-limit";
 }
 

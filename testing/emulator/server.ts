@@ -2,7 +2,9 @@
  * A local Amazon Cognito user pools endpoint for tests and demos: the real AWS SDK
  * talks to it over HTTP as it would to AWS (AWS JSON 1.1, SigV4 credential scope for
  * the region), and it enforces the rules AWS enforces on user pools and their log
- * delivery. Tests can read what was called, inject faults and limit request rates.
+ * delivery. It records every Cognito call as CloudTrail would, and serves CloudTrail's
+ * LookupEvents on the same endpoint. Tests can read what was called, inject faults and
+ * limit request rates.
  *
  * ```ts
  * const emulator = await startCognitoEmulator();
@@ -13,15 +15,21 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { EventHistory } from "./cloudtrail/eventHistory";
+import type { CloudTrailRecord } from "./cloudtrail/eventHistory";
+import type { EmulatedPrincipal } from "./cloudtrail/principals";
 import { FaultPlan } from "./faults";
 import type { FaultRule } from "./faults";
 import { handleRequest } from "./handleRequest";
-import { OPERATIONS } from "./operations";
-import { RateLimiter } from "./rateLimits";
+import { RateLimiter, rateLimitProblem, TokenBucket } from "./rateLimits";
 import type { RateLimits } from "./rateLimits";
 import { RequestLog } from "./requestLog";
 import type { RecordedRequest } from "./requestLog";
+import { ALL_OPERATIONS } from "./services";
 import { UserPoolStore } from "./store";
+
+export type { CloudTrailRecord } from "./cloudtrail/eventHistory";
+export type { EmulatedPrincipal } from "./cloudtrail/principals";
 
 export type { FaultKind, FaultRule } from "./faults";
 export type { RateLimit, RateLimits } from "./rateLimits";
@@ -29,6 +37,8 @@ export type { RecordedRequest } from "./requestLog";
 
 export const DEFAULT_ACCOUNT_ID = "123456789012";
 export const DEFAULT_HOST = "127.0.0.1";
+/** CloudTrail allows 2 LookupEvents per second per account and region (AUDIT-AND-INVENTORY-FACTS). */
+export const DEFAULT_LOOKUP_REQUESTS_PER_SECOND = 2;
 const IDLE_CONNECTION_TIMEOUT_MS = 10 * 60 * 1000;
 
 export interface CognitoEmulatorOptions {
@@ -47,6 +57,16 @@ export interface CognitoEmulatorOptions {
   rateLimits?: RateLimits;
   /** Called after each request was answered or dropped, e.g. to print it. */
   onRequest?: (request: RecordedRequest) => void;
+  /** Wall clock for CloudTrail event times and the 90-day window (default: real time). */
+  clock?: () => Date;
+  /** Identities by access key ID; other keys are IAM users named "user-<key>". */
+  principals?: Readonly<Record<string, EmulatedPrincipal>>;
+  cloudTrail?: {
+    /** How long after a call its record becomes visible to LookupEvents (default 0). */
+    deliveryDelayMs?: number;
+    /** LookupEvents per second per account and region before ThrottlingException (default 2; 0: no limit). */
+    lookupRequestsPerSecond?: number;
+  };
 }
 
 /** A running emulator. */
@@ -68,6 +88,10 @@ export interface CognitoEmulator {
   clearFaults(): void;
   /** Replaces the rate limits (undefined: none); throws when invalid. Every bucket starts full. */
   setRateLimits(limits: RateLimits | undefined): void;
+  /** Every CloudTrail record made, oldest first, delivered or not. */
+  readonly cloudTrailEvents: readonly CloudTrailRecord[];
+  setCloudTrailDeliveryDelay(ms: number): void;
+  clearCloudTrailEvents(): void;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
@@ -82,7 +106,7 @@ export async function startCognitoEmulator(
   }
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? 0;
-  const faults = new FaultPlan(OPERATIONS);
+  const faults = new FaultPlan(ALL_OPERATIONS);
   for (const rule of options.faults ?? []) {
     faults.add(rule);
   }
@@ -90,9 +114,34 @@ export async function startCognitoEmulator(
   rateLimiter.setLimits(options.rateLimits);
   const log = new RequestLog();
   const closing = new AbortController();
+  const history = new EventHistory(options.clock ?? (() => new Date()));
+  history.setDeliveryDelay(options.cloudTrail?.deliveryDelayMs ?? 0);
+  const lookupRate =
+    options.cloudTrail?.lookupRequestsPerSecond ?? DEFAULT_LOOKUP_REQUESTS_PER_SECOND;
+  const lookupProblem =
+    lookupRate === 0 ? undefined : rateLimitProblem({ requestsPerSecond: lookupRate });
+  if (lookupProblem) {
+    throw new Error(`cloudTrail.lookupRequestsPerSecond: ${lookupProblem}, or 0 for no limit`);
+  }
+  const lookupBuckets = new Map<string, TokenBucket>();
   const state = {
     accountId,
     store: new UserPoolStore(),
+    history,
+    principals: options.principals ?? {},
+    startedAt: new Date(),
+    lookupBucket:
+      lookupRate === 0
+        ? undefined
+        : (account: string, region: string) => {
+            const key = `${account}/${region}`;
+            let bucket = lookupBuckets.get(key);
+            if (!bucket) {
+              bucket = new TokenBucket({ requestsPerSecond: lookupRate });
+              lookupBuckets.set(key, bucket);
+            }
+            return bucket;
+          },
     faults,
     rateLimiter,
     closing: closing.signal,
@@ -126,6 +175,11 @@ export async function startCognitoEmulator(
     injectFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     setRateLimits: (limits) => rateLimiter.setLimits(limits),
+    get cloudTrailEvents() {
+      return history.records;
+    },
+    setCloudTrailDeliveryDelay: (ms) => history.setDeliveryDelay(ms),
+    clearCloudTrailEvents: () => history.clear(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         closing.abort();

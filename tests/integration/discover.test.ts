@@ -203,7 +203,7 @@ describe("pulumi-cognito-log-delivery discover, against the emulator", function 
 
   it("explains command-line mistakes in one line with exit code 2", async () => {
     for (const [argv, message] of [
-      [["list"], 'unknown command "list": the command is discover'],
+      [["list"], 'unknown command "list": the commands are discover and history'],
       [["discover", "--region"], "--region needs a value, e.g. --region eu-west-1"],
       [
         ["discover", "--region", TEST_REGION, "--all", "--pool", "x"],

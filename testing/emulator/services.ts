@@ -1,0 +1,53 @@
+/**
+ * The services the emulator serves on its one endpoint, one row each: how requests are
+ * addressed, their operations, which calls CloudTrail records, and the service's own
+ * answers for throttling and internal failures. A third service is one row.
+ */
+import { CLOUDTRAIL_OPERATIONS } from "./cloudtrail/operations";
+import { throttling } from "./cloudtrail/errors";
+import { CognitoServiceError, internalError, tooManyRequests } from "./errors";
+import type { Operation } from "./operations";
+import { OPERATIONS } from "./operations";
+import { CLOUDTRAIL_PROTOCOL, COGNITO_PROTOCOL } from "./protocol";
+import type { ServiceProtocol } from "./protocol";
+
+export interface ServedService {
+  protocol: ServiceProtocol;
+  operations: ReadonlyMap<string, Operation>;
+  /** `eventSource` of the CloudTrail records of its calls; undefined when they are not recorded. */
+  recordedAs: string | undefined;
+  /** Whether an operation only reads (`readOnly` of its records). */
+  readOnly(operation: string): boolean;
+  throttled(): CognitoServiceError;
+  internalFailure(message: string): CognitoServiceError;
+}
+
+export const COGNITO_SERVICE: ServedService = {
+  protocol: COGNITO_PROTOCOL,
+  operations: OPERATIONS,
+  recordedAs: "cognito-idp.amazonaws.com",
+  readOnly: (operation) => /^(Get|Describe|List)/.test(operation),
+  throttled: tooManyRequests,
+  internalFailure: internalError,
+};
+
+/** LookupEvents is itself recorded by CloudTrail, but nothing here reads those records. */
+export const CLOUDTRAIL_SERVICE: ServedService = {
+  protocol: CLOUDTRAIL_PROTOCOL,
+  operations: CLOUDTRAIL_OPERATIONS,
+  recordedAs: undefined,
+  readOnly: () => true,
+  throttled: throttling,
+  internalFailure: (message) => new CognitoServiceError("InternalFailure", message, 500),
+};
+
+/** Cognito first: a request that names no known service is answered as Cognito would. */
+export const SERVICES: readonly [ServedService, ...ServedService[]] = [
+  COGNITO_SERVICE,
+  CLOUDTRAIL_SERVICE,
+];
+
+/** Every operation of every service, for checking fault rules. */
+export const ALL_OPERATIONS: ReadonlyMap<string, Operation> = new Map(
+  SERVICES.flatMap((service) => [...service.operations]),
+);
