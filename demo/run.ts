@@ -2,12 +2,14 @@
  * `npm run demo`: the product, for real, with no AWS account. Builds or finds the Pulumi
  * engine, starts the local Cognito emulator, creates a user pool in it, and runs the root
  * Pulumi project (demo/index.ts) through up, a change of destination, a reordering, a
- * change made behind Pulumi's back, refresh, repair and destroy, showing the engine's own
+ * change made behind Pulumi's back by another principal, refresh (which names who), repair,
+ * `history`, and destroy, showing the engine's own
  * output. Each step is checked against the emulator; the demo exits non-zero if any step
  * does not behave as shown, and removes everything it created.
  */
 import type { LogConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
-import { startEmulatorSession, TEST_REGION } from "../testing/emulatorSession";
+import { runCli } from "../src/cli/main";
+import { OUTSIDE_ACTOR, startEmulatorSession, TEST_REGION } from "../testing/emulatorSession";
 import { ensureEngine, PROJECT_ROOT } from "../testing/engine/engine";
 import { PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
 import type { CommandResult } from "../testing/engine/pulumiCommand";
@@ -18,6 +20,23 @@ const ARNS = {
   stream: `arn:aws:firehose:${TEST_REGION}:${ACCOUNT}:deliverystream/cognito-auth-events`,
   bucket: "arn:aws:s3:::cognito-auth-events-demo",
 };
+
+/** `history` for one pool, as a user would run it, against the emulator. */
+async function runHistory(
+  environment: Record<string, string>,
+  userPoolId: string,
+): Promise<{ code: number; stdout: string }> {
+  let stdout = "";
+  // The SDK reads endpoint and credentials from the process's environment, as for a user.
+  Object.assign(process.env, environment);
+  const code = await runCli(["history", "--region", TEST_REGION, "--pool", userPoolId], {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => process.stderr.write(text),
+    environment: process.env,
+    cwd: process.cwd(),
+  });
+  return { code, stdout };
+}
 
 /** A step whose outcome did not match what the demo says. */
 class StepFailed extends Error {}
@@ -115,18 +134,42 @@ async function main(): Promise<void> {
     await run("preview", "--expect-no-changes");
     expect(emulator.requests.length === 0, "the preview made no AWS call");
 
-    heading("4. Someone empties the pool's log delivery behind Pulumi's back");
-    await session.setOutside(userPoolId, []);
-    console.log(`(outside Pulumi) SetLogDeliveryConfiguration ${userPoolId} []`);
-    const refresh = await run("refresh", "--yes", "--diff");
+    heading(
+      "4. An administrator empties the pool's log delivery with the AWS CLI, behind Pulumi's back; refresh says who",
+    );
+    await session.setOutsideAs(OUTSIDE_ACTOR, userPoolId, []);
+    console.log(
+      `(outside Pulumi, as assumed-role/Admin/alice@example.com with the AWS CLI) aws cognito-idp set-log-delivery-configuration --user-pool-id ${userPoolId} --log-configurations '[]'`,
+    );
+    const refresh = await run("refresh", "--yes", "--skip-preview");
     expect(/1 updated/.test(refresh.stdout), "refresh reports the resource changed outside Pulumi");
+    expect(
+      /changed outside Pulumi by arn:aws:sts::\d+:assumed-role\/Admin\/alice@example\.com via aws-cli/.test(
+        refresh.stdout + refresh.stderr,
+      ),
+      "refresh names who changed it (from CloudTrail) and how",
+    );
     await run("up", "--yes");
     expect(
       (await onPool()) === `userAuthEvents → ${ARNS.bucket}; userNotification → ${ARNS.logGroup}`,
       "up put the declared configuration back",
     );
 
-    heading("5. pulumi destroy: the pool is left with no log delivery");
+    heading("5. history: every change CloudTrail recorded, who made it, and which were Pulumi's");
+    console.log(
+      `\n$ pulumi-cognito-log-delivery history --region ${TEST_REGION} --pool ${userPoolId}`,
+    );
+    const history = await runHistory(session.environment, userPoolId);
+    console.log(history.stdout.trimEnd());
+    const rows = history.stdout.split("\n");
+    expect(history.code === 0, "history succeeds");
+    expect(
+      /aws-cli\s+outside\s+.*→ none/.test(rows[2] ?? "") &&
+        /sdk\s+this package\s+none →/.test(rows[1] ?? ""),
+      "history lists the outside change and Pulumi's repair after it, each labelled",
+    );
+
+    heading("6. pulumi destroy: the pool is left with no log delivery");
     await run("destroy", "--yes");
     expect((await onPool()) === "", "the pool has no log delivery");
     console.log(
