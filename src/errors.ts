@@ -61,6 +61,24 @@ export class InvalidLogDeliveryError extends LogDeliveryError {
   }
 }
 
+/** A `LogDeliveryChangeAlert` was declared with arguments it cannot build rules from. */
+export class InvalidChangeAlertError extends LogDeliveryError {
+  static readonly kind = "InvalidChangeAlertError";
+  constructor(
+    readonly alertName: string,
+    readonly failures: readonly CheckFailure[],
+  ) {
+    super(
+      InvalidChangeAlertError.kind,
+      `LogDeliveryChangeAlert ${alertName} cannot be created; nothing was sent to AWS:\n` +
+        failures.map((failure) => `  - ${failure.property}: ${failure.reason}`).join("\n"),
+    );
+  }
+  static isInstance(error: unknown): error is InvalidChangeAlertError {
+    return hasKind(error, InvalidChangeAlertError.kind);
+  }
+}
+
 /** Create found a different configuration on the pool and refused to overwrite it. */
 export class ExistingConfigurationError extends LogDeliveryError {
   static readonly kind = "ExistingConfigurationError";

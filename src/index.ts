@@ -11,6 +11,7 @@ export {
   AwsCallError,
   DuplicatePoolError,
   ExistingConfigurationError,
+  InvalidChangeAlertError,
   InvalidLogDeliveryError,
   InvalidSettingError,
   LogDeliveryError,

@@ -11,6 +11,8 @@ import { awsProvider } from "../../src/implementation";
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
 const DELIVERY_TYPE = "pulumi-nodejs:dynamic/cognito:UserPoolLogDelivery";
+/** Who runs the examples: a CI session of a deploy role, as getCallerIdentity says it. */
+const DEPLOYER_SESSION_ARN = `arn:aws:sts::${ACCOUNT}:assumed-role/PulumiDeployer/ci-run-42`;
 
 interface Registered {
   type: string;
@@ -49,6 +51,13 @@ function mockedState(
           arn: `arn:aws:firehose:${REGION}:${ACCOUNT}:deliverystream/${name}`,
         },
       };
+    case "aws:sns/topic:Topic":
+      return { id: name, state: { ...inputs, arn: `arn:aws:sns:${REGION}:${ACCOUNT}:${name}` } };
+    case "aws:cloudwatch/eventRule:EventRule":
+      return {
+        id: name,
+        state: { ...inputs, name, arn: `arn:aws:events:${REGION}:${ACCOUNT}:rule/${name}` },
+      };
     case "aws:iam/role:Role":
       return { id: name, state: { ...inputs, arn: `arn:aws:iam::${ACCOUNT}:role/${name}` } };
     default:
@@ -74,8 +83,8 @@ async function runExample(directory: string): Promise<Registered[]> {
         if (args.token === "aws:index/getCallerIdentity:getCallerIdentity") {
           return {
             accountId: ACCOUNT,
-            arn: `arn:aws:iam::${ACCOUNT}:user/ci`,
-            userId: "AIDA",
+            arn: DEPLOYER_SESSION_ARN,
+            userId: "AROA",
             id: ACCOUNT,
           };
         }
@@ -108,6 +117,22 @@ async function checkedDelivery(registered: Registered[]): Promise<Record<string,
   const { __provider, ...rest } = canonical as unknown as Record<string, unknown>;
   assert.ok(__provider);
   return rest;
+}
+
+/** Resolves once `registered` holds `count` resources of `type` (registration is asynchronous). */
+async function registrationsOf(
+  registered: Registered[],
+  type: string,
+  count: number,
+): Promise<Registered[]> {
+  for (let waited = 0; waited < 10_000; waited += 10) {
+    const found = registered.filter((resource) => resource.type === type);
+    if (found.length >= count) {
+      return found;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`${count} ${type} were not registered`);
 }
 
 function types(registered: Registered[]): string[] {
@@ -178,5 +203,32 @@ describe("examples, run under Pulumi's mocks", function () {
         },
       },
     ]);
+  });
+
+  it("change-alert: a rule on outside SetLogDeliveryConfiguration calls to a topic, ignoring every session of the deployer's role", async () => {
+    const registered = await runExample("change-alert");
+    const [target] = await registrationsOf(registered, "aws:cloudwatch/eventTarget:EventTarget", 1);
+    const [rule] = await registrationsOf(registered, "aws:cloudwatch/eventRule:EventRule", 1);
+    const [policy] = await registrationsOf(registered, "aws:sns/topicPolicy:TopicPolicy", 1);
+    const pattern = JSON.parse(String(rule?.inputs["eventPattern"])) as {
+      detail: {
+        eventName: string[];
+        requestParameters: { userPoolId: string[] };
+        userIdentity: { arn: { "anything-but": { wildcard: string[] } }[] };
+      };
+    };
+    assert.deepEqual(pattern.detail.eventName, ["SetLogDeliveryConfiguration"]);
+    assert.deepEqual(pattern.detail.requestParameters.userPoolId, [`${REGION}_Mockappusers`]);
+    assert.deepEqual(pattern.detail.userIdentity.arn, [
+      { "anything-but": { wildcard: [`arn:aws:sts::${ACCOUNT}:assumed-role/PulumiDeployer/*`] } },
+    ]);
+    const topicArn = `arn:aws:sns:${REGION}:${ACCOUNT}:log-delivery-changes`;
+    assert.equal(target?.inputs["arn"], topicArn);
+    assert.deepEqual(JSON.parse(String(policy?.inputs["policy"])).Statement[0].Condition, {
+      ArnEquals: {
+        "aws:SourceArn": [`arn:aws:events:${REGION}:${ACCOUNT}:rule/log-delivery-changes-rule-1`],
+      },
+    });
+    await checkedDelivery(registered);
   });
 });

@@ -47,4 +47,24 @@ describe("the published package", function () {
       [],
     );
   });
+
+  it("loads @pulumi/aws only from ./alert, so the main entry needs no AWS provider", () => {
+    const loaded = (entry: string) => {
+      const result = spawnSync(
+        process.execPath,
+        [
+          "-e",
+          `require(${JSON.stringify(entry)}); ` +
+            "console.log(Object.keys(require.cache).some((file) => file.includes('/node_modules/@pulumi/aws/')))",
+        ],
+        { cwd: PROJECT_ROOT, encoding: "utf8" },
+      );
+      assert.equal(result.status, 0, result.stderr);
+      return result.stdout.trim();
+    };
+    assert.equal(loaded("pulumi-cognito-log-delivery"), "false");
+    assert.equal(loaded("pulumi-cognito-log-delivery/implementation"), "false");
+    assert.equal(loaded("pulumi-cognito-log-delivery/alert"), "true");
+    assert.equal(packageJson.peerDependenciesMeta["@pulumi/aws"].optional, true);
+  });
 });
