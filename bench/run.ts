@@ -10,13 +10,15 @@
  *   below it, against the floor N / limit plus the engine's own floor (an `up` of N
  *   trivial dynamic resources); requests throttled and operations failed; state bytes
  *   per resource; preview time with nothing changed against the trivial resource's;
+ * - who changed it: the LookupEvents calls and the time of a `pulumi refresh` after all N
+ *   pools were changed outside Pulumi by another principal;
  * - the machine, engine and package versions.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { CognitoEmulator } from "../testing/emulator/server";
-import { startEmulatorSession } from "../testing/emulatorSession";
+import { OUTSIDE_ACTOR, startEmulatorSession } from "../testing/emulatorSession";
 import type { EmulatorSession } from "../testing/emulatorSession";
 import { ensureEngine, PROJECT_ROOT } from "../testing/engine/engine";
 import { PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
@@ -193,6 +195,51 @@ class Bench {
     }
   }
 
+  /**
+   * Empties every pool's log delivery as another principal with the AWS CLI (unlimited, as
+   * set-up), then times `pulumi refresh --skip-preview` under the rate limits: the provider
+   * reads each pool and asks CloudTrail, in one shared sweep, who changed the drifted ones.
+   */
+  async refreshAfterOutsideChanges(
+    workspace: PulumiWorkspace,
+    ids: readonly string[],
+    limit: number,
+  ): Promise<AttributionResult> {
+    this.emulator.setRateLimits(undefined);
+    for (const id of ids) {
+      await this.session.setOutsideAs(OUTSIDE_ACTOR, id, []);
+    }
+    this.emulator.setRateLimits({
+      read: { requestsPerSecond: limit },
+      write: { requestsPerSecond: limit },
+    });
+    const setEventsRecorded = this.emulator.cloudTrailEvents.filter(
+      (record) => record.eventName === "SetLogDeliveryConfiguration",
+    ).length;
+    this.emulator.clearRequests();
+    const [refresh, refreshSeconds] = await timed(() =>
+      workspace.pulumi("refresh", "--yes", "--skip-preview"),
+    );
+    const lookups = this.emulator.requests.filter(
+      (request) => request.operation === "LookupEvents",
+    );
+    return {
+      refreshSeconds,
+      refreshExit: refresh.code,
+      lookupCalls: lookups.length,
+      lookupThrottled: lookups.filter((request) => request.throttledBy !== undefined).length,
+      setEventsRecorded,
+      // The engine shows a provider's line twice (as it runs, and among the diagnostics).
+      attributed: new Set(
+        [
+          ...refresh.stdout.matchAll(
+            /pulumi-cognito-log-delivery: user pool (\S+): log delivery (?!differs)/g,
+          ),
+        ].map((match) => match[1]),
+      ).size,
+    };
+  }
+
   async size(count: number, limit: number): Promise<SizeResult> {
     const ids = await this.pools(count);
     const trivial = await this.workspace(trivialProgram(count), 0);
@@ -217,6 +264,7 @@ class Bench {
       );
       const previewCalls = this.emulator.requests.length;
       const stateBytes = Buffer.byteLength(ours.stateFileText());
+      const attribution = await this.refreshAfterOutsideChanges(ours, ids, limit);
       const [, destroySeconds] = await timed(() => ours.pulumiOrThrow("destroy", "--yes"));
       this.emulator.setRateLimits(undefined);
       return {
@@ -232,6 +280,7 @@ class Bench {
         previewCalls,
         stateBytes,
         destroySeconds,
+        ...attribution,
       };
     } finally {
       this.emulator.setRateLimits(undefined);
@@ -241,7 +290,18 @@ class Bench {
   }
 }
 
-interface SizeResult {
+/** What a refresh of N pools changed outside Pulumi cost in CloudTrail lookups. */
+interface AttributionResult {
+  refreshSeconds: number;
+  refreshExit: number;
+  lookupCalls: number;
+  lookupThrottled: number;
+  /** SetLogDeliveryConfiguration records in CloudTrail when the refresh ran, outside ones included. */
+  setEventsRecorded: number;
+  attributed: number;
+}
+
+interface SizeResult extends AttributionResult {
   count: number;
   limit: number;
   trivialUp: number;
@@ -309,6 +369,22 @@ function report(
     ...sizes.map(
       (size) =>
         `| ${size.count} | ${f(size.previewSeconds)} | ${f(size.trivialPreview)} | ${(size.previewSeconds / size.trivialPreview).toFixed(2)} | ${size.previewCalls} |`,
+    ),
+    "",
+    "## Who changed it: `pulumi refresh --skip-preview` of N pools changed outside Pulumi",
+    "",
+    "Every pool's log delivery was emptied by another principal with the AWS CLI's user agent; the refresh reads " +
+      "each pool (paced at the read limit) and, for the drifted ones, asks CloudTrail who changed it. One sweep " +
+      "of `LookupEvents` (`EventName` = SetLogDeliveryConfiguration, 50 events a page, newest first, paced at " +
+      "1.5/s under CloudTrail's 2/s) is shared by every resource, and stops once every drifted pool is attributed: " +
+      "its floor is ⌈N / 50⌉ calls, as the N outside changes are the newest events. Target: about events / 50 " +
+      "calls, not N, and no throttled lookup.",
+    "",
+    "| N | refresh (s) | N / read limit (s) | LookupEvents calls | ⌈N / 50⌉ | SetLogDeliveryConfiguration events recorded | throttled lookups | pools attributed | exit |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...sizes.map(
+      (size) =>
+        `| ${size.count} | ${f(size.refreshSeconds)} | ${f(size.count / size.limit)} | ${size.lookupCalls} | ${Math.ceil(size.count / 50)} | ${size.setEventsRecorded} | ${size.lookupThrottled} | ${size.attributed} of ${size.count} | ${size.refreshExit} |`,
     ),
     "",
     "`pulumi destroy` times (s): " +

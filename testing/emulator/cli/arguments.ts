@@ -4,10 +4,12 @@
  */
 import { parseArgs } from "node:util";
 import type { ParseArgsOptionDescriptor } from "node:util";
+import type { EmulatedPrincipal } from "../cloudtrail/principals";
 import type { FaultRule } from "../faults";
 import type { RateLimits } from "../rateLimits";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_HOST } from "../server";
 import { parseFaultSpec } from "./faultSpec";
+import { parseCloudTrailDelay, parsePrincipalSpec } from "./principalSpec";
 import { parseRateLimitSpecs } from "./rateLimitSpec";
 import { CliUsageError, DEFAULT_CLI_PORT } from "./usage";
 
@@ -18,6 +20,10 @@ export interface CliOptions {
   faults: FaultRule[];
   /** Present only when `--rate-limit` was given. */
   rateLimits?: RateLimits;
+  /** Present only when `--principal` was given. */
+  principals?: Record<string, EmulatedPrincipal>;
+  /** Present only when `--cloudtrail-delay` was given. */
+  cloudTrail?: { deliveryDelayMs: number };
   help: boolean;
 }
 
@@ -28,6 +34,8 @@ const OPTIONS = {
   "account-id": { type: "string" },
   fault: { type: "string", multiple: true },
   "rate-limit": { type: "string", multiple: true },
+  principal: { type: "string", multiple: true },
+  "cloudtrail-delay": { type: "string" },
   help: { type: "boolean" },
 } as const satisfies Record<string, ParseArgsOptionDescriptor>;
 
@@ -38,12 +46,18 @@ export function parseCliArguments(argv: readonly string[]): CliOptions {
     throw new CliUsageError(`--account-id must be 12 digits; got "${accountId}"`);
   }
   const rateLimitSpecs = values["rate-limit"];
+  const principalSpecs = values.principal;
+  const delay = values["cloudtrail-delay"];
   return {
     port: parsePort(values.port),
     host: values.host ?? DEFAULT_HOST,
     accountId,
     faults: (values.fault ?? []).map(parseFaultSpec),
     ...(rateLimitSpecs && { rateLimits: parseRateLimitSpecs(rateLimitSpecs) }),
+    ...(principalSpecs && {
+      principals: Object.fromEntries(principalSpecs.map(parsePrincipalSpec)),
+    }),
+    ...(delay !== undefined && { cloudTrail: { deliveryDelayMs: parseCloudTrailDelay(delay) } }),
     help: values.help ?? false,
   };
 }

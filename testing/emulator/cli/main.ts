@@ -70,6 +70,12 @@ async function main(argv: readonly string[]): Promise<void> {
   if (options.rateLimits) {
     console.log(`Rate limits: ${describeRateLimits(options.rateLimits)}`);
   }
+  for (const [key, principal] of Object.entries(options.principals ?? {})) {
+    console.log(`Principal: ${key} is ${JSON.stringify(principal)}`);
+  }
+  if (options.cloudTrail) {
+    console.log(`CloudTrail records visible after ${options.cloudTrail.deliveryDelayMs / 1000} s`);
+  }
   console.log("Press Ctrl+C to stop.");
   const stop = (signal: NodeJS.Signals) => {
     console.log(`${signal}: stopping.`);

@@ -8,7 +8,8 @@ export const DEFAULT_CLI_PORT = 4599;
 export const USAGE = `Usage: npm run emulator -- [options]
 
 Runs a local Amazon Cognito user pools endpoint (CreateUserPool, DescribeUserPool,
-DeleteUserPool, ListUserPools, Get/SetLogDeliveryConfiguration).
+DeleteUserPool, ListUserPools, Get/SetLogDeliveryConfiguration), and CloudTrail's
+LookupEvents over a record of every Cognito call it answered (2 requests/s).
 
 Options:
   --port N              port to listen on (default ${DEFAULT_CLI_PORT}; 0 picks a free one)
@@ -26,6 +27,11 @@ Options:
                         pool: per user pool, for every request naming one
                         e.g. --rate-limit read=15,write=15,pool=5 (AWS does not say
                         which category the log delivery calls are in)
+  --principal KEY=WHO   who an access key is in CloudTrail records, repeatable:
+                        role/NAME/SESSION, user/NAME or root (other keys: user/user-KEY)
+                        e.g. --principal AKIAOUTSIDEALICE0001=role/Admin/alice
+  --cloudtrail-delay S  seconds before a call's record is visible to LookupEvents
+                        (default 0; CloudTrail takes about 300)
   --help                print this help`;
 
 /** A command line that cannot be run; its message is the one line to print. */

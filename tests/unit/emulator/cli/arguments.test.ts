@@ -82,27 +82,27 @@ describe("Cognito emulator command line", () => {
     {
       argv: ["--bogus"],
       message:
-        'unknown option "--bogus"; use --port, --host, --account-id, --fault, --rate-limit, --help',
+        'unknown option "--bogus"; use --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --help',
     },
     {
       argv: ["--constructor", "x"],
       message:
-        'unknown option "--constructor"; use --port, --host, --account-id, --fault, --rate-limit, --help',
+        'unknown option "--constructor"; use --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --help',
     },
     {
       argv: ["-p", "4599"],
       message:
-        'unknown option "-p"; use --port, --host, --account-id, --fault, --rate-limit, --help',
+        'unknown option "-p"; use --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --help',
     },
     {
       argv: ["stray"],
       message:
-        'unexpected argument "stray"; the emulator takes only options: --port, --host, --account-id, --fault, --rate-limit, --help',
+        'unexpected argument "stray"; the emulator takes only options: --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --help',
     },
     {
       argv: ["--", "--port", "1"],
       message:
-        'unexpected argument "--port"; the emulator takes only options: --port, --host, --account-id, --fault, --rate-limit, --help',
+        'unexpected argument "--port"; the emulator takes only options: --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --help',
     },
     { argv: ["--port"], message: "--port needs a value" },
     { argv: ["--host", "0.0.0.0", "--fault"], message: "--fault needs a value" },
@@ -181,4 +181,52 @@ describe("Cognito emulator command line", () => {
       );
     });
   }
+
+  it("parses --principal KEY=role/NAME/SESSION | user/NAME | root, and --cloudtrail-delay in seconds", () => {
+    const options = parseCliArguments([
+      "--principal",
+      "AKIAOUTSIDEALICE0001=role/Admin/alice@example.com",
+      "--principal=AKIAAUDITOR000000001=user/auditor",
+      "--principal",
+      "AKIAROOT000000000001=root",
+      "--cloudtrail-delay",
+      "300",
+    ]);
+    assert.deepEqual(options.principals, {
+      AKIAOUTSIDEALICE0001: {
+        type: "AssumedRole",
+        roleName: "Admin",
+        sessionName: "alice@example.com",
+      },
+      AKIAAUDITOR000000001: { type: "IAMUser", userName: "auditor" },
+      AKIAROOT000000000001: { type: "Root" },
+    });
+    assert.deepEqual(options.cloudTrail, { deliveryDelayMs: 300_000 });
+  });
+
+  it("says what to write for a principal or delay it cannot use", () => {
+    const refused = (argv: string[]) => {
+      try {
+        parseCliArguments(argv);
+      } catch (error) {
+        assert.ok(error instanceof CliUsageError);
+        return error.message;
+      }
+      assert.fail(`accepted ${argv.join(" ")}`);
+    };
+    assert.match(
+      refused(["--principal", "alice=role/Admin/alice"]),
+      /start with an access key ID.*KEY=role\/NAME\/SESSION/,
+    );
+    assert.match(
+      refused(["--principal", "AKIAOUTSIDEALICE0001=role/Admin"]),
+      /"role\/Admin" is not an identity/,
+    );
+    assert.match(refused(["--principal", "AKIAOUTSIDEALICE0001=user/a b"]), /is not an identity/);
+    assert.match(
+      refused(["--cloudtrail-delay", "soon"]),
+      /--cloudtrail-delay must be a number of seconds, 0 or more/,
+    );
+    assert.match(refused(["--cloudtrail-delay=-1"]), /got "-1"/);
+  });
 });
