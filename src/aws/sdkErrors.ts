@@ -42,3 +42,36 @@ export function isNetworkFailure(error: SdkErrorShape): boolean {
 export function isAccessDenied(error: SdkErrorShape): boolean {
   return error.name === "AccessDeniedException" || error.name === "NotAuthorizedException";
 }
+
+/** The facts of a failure every `AwsCallError` reports, whichever service answered. */
+export function failureFacts(error: SdkErrorShape): {
+  awsErrorName: string;
+  awsMessage: string;
+  requestId: string | undefined;
+  httpStatusCode: number | undefined;
+  attempts: number | undefined;
+} {
+  return {
+    // The SDK throws a plain Error when no HTTP answer came back: name what happened.
+    awsErrorName:
+      isNetworkFailure(error) && error.name === "Error" ? "NetworkingError" : error.name,
+    awsMessage: error.message,
+    requestId: error.requestId,
+    httpStatusCode: error.httpStatusCode,
+    attempts: error.attempts,
+  };
+}
+
+/**
+ * The advice for the failures that are the same for every service: no credentials, and
+ * no answer from `endpoint` (a description such as "the Cognito endpoint of us-east-1").
+ */
+export function sharedFailureAdvice(error: SdkErrorShape, endpoint: string): string | undefined {
+  if (isMissingCredentials(error)) {
+    return "No AWS credentials were found: set AWS_PROFILE (or run `aws sso login`), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, in the environment that runs Pulumi or this command.";
+  }
+  if (isNetworkFailure(error)) {
+    return `No answer came from ${endpoint}: check the network, proxy and AWS_ENDPOINT_URL settings, then run the command again.`;
+  }
+  return undefined;
+}

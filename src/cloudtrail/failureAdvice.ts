@@ -2,12 +2,7 @@
  * What a failed LookupEvents means for the user: the details of an `AwsCallError`, with
  * the IAM action to grant or what else to do.
  */
-import {
-  isAccessDenied,
-  isMissingCredentials,
-  isNetworkFailure,
-  sdkErrorShape,
-} from "../aws/sdkErrors";
+import { failureFacts, isAccessDenied, sdkErrorShape, sharedFailureAdvice } from "../aws/sdkErrors";
 import { LOOKUP_EVENTS_ACTION } from "../core/outsideChange";
 import type { AwsFailureDetails } from "../errors";
 
@@ -20,26 +15,10 @@ export function describeCloudTrailFailure(
   endpoint: string | undefined,
 ): AwsFailureDetails {
   const sdkError = sdkErrorShape(error);
-  const base = {
-    awsErrorName: sdkError.name,
-    awsMessage: sdkError.message,
-    requestId: sdkError.requestId,
-    httpStatusCode: sdkError.httpStatusCode,
-    attempts: sdkError.attempts,
-  };
-  if (isMissingCredentials(sdkError)) {
-    return {
-      ...base,
-      advice:
-        "No AWS credentials were found: set AWS_PROFILE (or run `aws sso login`), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
-    };
-  }
-  if (isNetworkFailure(sdkError)) {
-    return {
-      ...base,
-      awsErrorName: sdkError.name === "Error" ? "NetworkingError" : sdkError.name,
-      advice: `No answer came from ${endpoint ?? `the CloudTrail endpoint of ${region}`}: check the network, proxy and AWS_ENDPOINT_URL settings, then run the command again.`,
-    };
+  const base = failureFacts(sdkError);
+  const shared = sharedFailureAdvice(sdkError, endpoint ?? `the CloudTrail endpoint of ${region}`);
+  if (shared !== undefined) {
+    return { ...base, advice: shared };
   }
   if (isAccessDenied(sdkError)) {
     return {

@@ -3,10 +3,11 @@
  * advice specific to the error, the operation and the destinations involved.
  */
 import {
+  failureFacts,
   isAccessDenied,
-  isMissingCredentials,
   isNetworkFailure,
   sdkErrorShape,
+  sharedFailureAdvice,
 } from "../aws/sdkErrors";
 import { destinationOf } from "../core/canonical";
 import { DESTINATIONS } from "../core/destinations";
@@ -54,27 +55,17 @@ export function describeAwsFailure(
   facts: FailureFacts,
 ): AwsFailureDetails {
   const sdkError = sdkErrorShape(error);
-  const base = {
-    awsMessage: sdkError.message,
-    requestId: sdkError.requestId,
-    httpStatusCode: sdkError.httpStatusCode,
-    attempts: sdkError.attempts,
-  };
-  if (isMissingCredentials(sdkError)) {
-    return {
-      ...base,
-      awsErrorName: sdkError.name,
-      advice:
-        "No AWS credentials were found: set AWS_PROFILE (or run `aws sso login`), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, in the environment that runs Pulumi.",
-    };
-  }
-  if (isNetworkFailure(sdkError)) {
-    const where = facts.endpoint ?? `the Cognito endpoint of ${context.region}`;
-    return {
-      ...base,
-      awsErrorName: sdkError.name === "Error" ? "NetworkingError" : sdkError.name,
-      advice: `No answer came from ${where}: check the network, proxy and AWS_ENDPOINT_URL settings, then run the command again. A Set that was cut off may have been applied; \`pulumi refresh\` shows what is on the pool.`,
-    };
+  const base = failureFacts(sdkError);
+  const shared = sharedFailureAdvice(
+    sdkError,
+    facts.endpoint ?? `the Cognito endpoint of ${context.region}`,
+  );
+  if (shared !== undefined) {
+    // A Set cut off on its way back may have been applied all the same.
+    const cutOff = isNetworkFailure(sdkError)
+      ? " A Set that was cut off may have been applied; `pulumi refresh` shows what is on the pool."
+      : "";
+    return { ...base, advice: shared + cutOff };
   }
   if (isAccessDenied(sdkError)) {
     const actions =
@@ -83,11 +74,10 @@ export function describeAwsFailure(
         : iamActionsFor(facts.configuration);
     return {
       ...base,
-      awsErrorName: sdkError.name,
       advice: `The identity in use (${facts.identity}) is not allowed to do this. Grant it these IAM actions: ${actions.join(", ")}.`,
     };
   }
-  return { ...base, awsErrorName: sdkError.name, advice: adviceFor(sdkError.name, context, facts) };
+  return { ...base, advice: adviceFor(sdkError.name, context, facts) };
 }
 
 function adviceFor(name: string, context: AwsCallContext, facts: FailureFacts): string {

@@ -7,18 +7,14 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { awsProvider } from "../../src/implementation";
+import type { Registered } from "../../testing/pulumiMocks";
+import { registrationsOf } from "../../testing/pulumiMocks";
 
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
 const DELIVERY_TYPE = "pulumi-nodejs:dynamic/cognito:UserPoolLogDelivery";
 /** Who runs the examples: a CI session of a deploy role, as getCallerIdentity says it. */
 const DEPLOYER_SESSION_ARN = `arn:aws:sts::${ACCOUNT}:assumed-role/PulumiDeployer/ci-run-42`;
-
-interface Registered {
-  type: string;
-  name: string;
-  inputs: Record<string, unknown>;
-}
 
 /** The outputs a mocked AWS would compute for the resources the examples use. */
 function mockedState(
@@ -117,22 +113,6 @@ async function checkedDelivery(registered: Registered[]): Promise<Record<string,
   const { __provider, ...rest } = canonical as unknown as Record<string, unknown>;
   assert.ok(__provider);
   return rest;
-}
-
-/** Resolves once `registered` holds `count` resources of `type` (registration is asynchronous). */
-async function registrationsOf(
-  registered: Registered[],
-  type: string,
-  count: number,
-): Promise<Registered[]> {
-  for (let waited = 0; waited < 10_000; waited += 10) {
-    const found = registered.filter((resource) => resource.type === type);
-    if (found.length >= count) {
-      return found;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`${count} ${type} were not registered`);
 }
 
 function types(registered: Registered[]): string[] {

@@ -16,17 +16,13 @@ import { OUTSIDE_ACTOR, TEST_REGION, startEmulatorSession } from "../../testing/
 import { cloudTrailEventBridgeEvent } from "../../testing/eventbridge/cloudTrailEvent";
 import { matchEventPattern } from "../../testing/eventbridge/matchEventPattern";
 import { AWS_NOTIFICATIONS_TO_LOG_GROUP } from "../../testing/fixtures/arns";
+import type { Registered } from "../../testing/pulumiMocks";
+import { registrationsOf } from "../../testing/pulumiMocks";
 
 const ACCOUNT = "123456789012";
 /** The key `pulumi up` runs with in CI: a session of the deployer role. */
 const DEPLOYER = { accessKeyId: "ASIADEPLOYERCI000001" };
 const DEPLOYER_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/deploy/PulumiDeployer`;
-
-interface Registered {
-  type: string;
-  name: string;
-  inputs: Record<string, unknown>;
-}
 
 /** Registers resources with Pulumi's mocks, collecting what was registered. */
 async function mockedPulumi(): Promise<Registered[]> {
@@ -63,22 +59,6 @@ async function mockedPulumi(): Promise<Registered[]> {
 /** The value of an output, or its failure (Output's own promise, as Pulumi's tests read it). */
 function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
   return (output as unknown as { promise(): Promise<T> }).promise();
-}
-
-/** Resolves once `registered` holds `count` resources of `type` (registration is asynchronous). */
-async function registrationsOf(
-  registered: Registered[],
-  type: string,
-  count: number,
-): Promise<Registered[]> {
-  for (let waited = 0; waited < 10_000; waited += 10) {
-    const found = registered.filter((resource) => resource.type === type);
-    if (found.length >= count) {
-      return found;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`${count} ${type} were not registered`);
 }
 
 describe("LogDeliveryChangeAlert under Pulumi's mocks, on CloudTrail records from the emulator", function () {
