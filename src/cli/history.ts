@@ -24,11 +24,11 @@ export interface HistoryProgress {
   listed(poolsSoFar: number): void;
 }
 
-/** The changes in `region` from `since` until `until`, for `onlyPools` when not empty. */
+/** The changes in `region` since `since` (to CloudTrail's present), for `onlyPools` when not empty. */
 export async function regionHistory(
   clients: { cloudTrail: CloudTrailClients; cognito: CognitoClients },
   region: string,
-  window: { since: Date; until: Date },
+  since: Date,
   onlyPools: readonly string[],
   progress: HistoryProgress,
 ): Promise<HistoryRow[]> {
@@ -36,8 +36,7 @@ export async function regionHistory(
   let events = 0;
   let pages = 0;
   for await (const page of logDeliveryChanges(clients.cloudTrail, region, {
-    start: window.since,
-    end: window.until,
+    start: since,
   })) {
     changes.push(...page.changes);
     events += page.events;

@@ -55,7 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         lookupsPerSecond: attribution.lookupsPerSecond,
         environment: io.environment,
       });
-      await history(options, { cognito: clients.cognito, cloudTrail: clients.cloudTrail }, now, io);
+      await history(options, { cognito: clients.cognito, cloudTrail: clients.cloudTrail }, io);
     }
     return 0;
   } catch (error) {
@@ -70,20 +70,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function history(
   options: HistoryOptions,
   clients: { cognito: CognitoClients; cloudTrail: CloudTrailClients },
-  now: Date,
   io: CliIo,
 ): Promise<void> {
-  const rows = await regionHistory(
-    clients,
-    options.region,
-    { since: options.since, until: now },
-    options.userPoolIds,
-    {
-      page: (events, pages) =>
-        io.stderr(`looked up ${events} CloudTrail events (${pages} pages) in ${options.region}\n`),
-      listed: (count) => io.stderr(`listed ${count} user pools in ${options.region}\n`),
-    },
-  );
+  const rows = await regionHistory(clients, options.region, options.since, options.userPoolIds, {
+    page: (events, pages) =>
+      io.stderr(`looked up ${events} CloudTrail events (${pages} pages) in ${options.region}\n`),
+    listed: (count) => io.stderr(`listed ${count} user pools in ${options.region}\n`),
+  });
   io.stdout(
     `${options.json ? historyJson(rows) : historyTable(rows, options.region, options.since)}\n`,
   );

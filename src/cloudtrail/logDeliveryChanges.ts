@@ -16,10 +16,12 @@ import { describeCloudTrailFailure } from "./failureAdvice";
 /** LookupEvents: `MaxResults` is 1–50; the fewest calls take 50. */
 export const LOOKUP_PAGE_SIZE = 50;
 
-/** A time window, both ends included. */
+/**
+ * The window of a lookup: from `start` to CloudTrail's own present. No `EndTime` is sent,
+ * so that a local clock behind CloudTrail's cannot leave out the newest events.
+ */
 export interface TimeWindow {
   start: Date;
-  end: Date;
 }
 
 /** One page of recorded changes, newest first; `events` counts every event the page held. */
@@ -42,7 +44,6 @@ export async function* logDeliveryChanges(
     {
       LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: SET_LOG_DELIVERY_EVENT }],
       StartTime: window.start,
-      EndTime: window.end,
     },
   );
   const iterator = pages[Symbol.asyncIterator]();

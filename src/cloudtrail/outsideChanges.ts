@@ -54,10 +54,9 @@ export class CloudTrailOutsideChanges implements OutsideChangeFinder {
   async lastOutsideChange(pool: PoolAddress): Promise<LastOutsideChange> {
     let sweep = this.sweeps.get(pool.region);
     if (!sweep) {
-      const end = (this.options.now ?? (() => new Date()))();
+      const now = (this.options.now ?? (() => new Date()))();
       const window: TimeWindow = {
-        start: new Date(end.getTime() - this.options.lookbackDays * DAY_MS),
-        end,
+        start: new Date(now.getTime() - this.options.lookbackDays * DAY_MS),
       };
       const region = pool.region;
       sweep = new RegionSweep(() => this.pagesOf(region, window));

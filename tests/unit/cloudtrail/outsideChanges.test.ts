@@ -64,10 +64,8 @@ describe("CloudTrailOutsideChanges: one sweep per region, shared", () => {
     );
     assert.equal(pages.fetched, 2);
     assert.equal(pages.windows.length, 1);
-    assert.deepEqual(pages.windows[0]?.window, {
-      start: new Date("2026-08-24T12:00:00Z"),
-      end: NOW,
-    });
+    // From 90 days back to CloudTrail's own present: no EndTime, so no clock skew loses an event.
+    assert.deepEqual(pages.windows[0]?.window, { start: new Date("2026-08-24T12:00:00Z") });
   });
 
   it("goes no further back than the questions need", async () => {
