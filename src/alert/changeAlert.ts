@@ -138,29 +138,30 @@ export class LogDeliveryChangeAlert extends pulumi.ComponentResource {
     );
     const ruleArns = pulumi.all(rules.map((rule) => rule.arn));
 
-    let topicArn: pulumi.Output<string>;
-    let publishStatement: pulumi.Output<PublishStatement>;
-    let delivery: pulumi.Resource[] = [];
-    if (args.topicArn !== undefined) {
-      topicArn = pulumi.output(args.topicArn);
-      publishStatement = eventBridgePublishStatement(topicArn, ruleArns);
-    } else {
-      const topic = new aws.sns.Topic(name, { tags: args.tags }, { parent: this });
-      topicArn = topic.arn;
-      publishStatement = eventBridgePublishStatement(topicArn, ruleArns);
-      // The topic is ours, so its whole policy is too: EventBridge needs sns:Publish on it
-      // (EventBridge User Guide, "Using resource-based policies for Amazon EventBridge").
-      delivery = [
-        new aws.sns.TopicPolicy(
-          name,
-          {
-            arn: topic.arn,
-            policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: [publishStatement] }),
-          },
-          { parent: this },
-        ),
-      ];
-    }
+    const ownTopic =
+      args.topicArn === undefined
+        ? new aws.sns.Topic(name, { tags: args.tags }, { parent: this })
+        : undefined;
+    const topicArn = ownTopic?.arn ?? pulumi.output(args.topicArn as pulumi.Input<string>);
+    const publishStatement = eventBridgePublishStatement(topicArn, ruleArns);
+    // A topic the alert created is its own, and so is its whole policy: EventBridge needs
+    // sns:Publish on it (EventBridge User Guide, "Using resource-based policies for Amazon
+    // EventBridge"). A topic given is the user's, and its policy is left to them.
+    const delivery = ownTopic
+      ? [
+          new aws.sns.TopicPolicy(
+            name,
+            {
+              arn: ownTopic.arn,
+              policy: pulumi.jsonStringify({
+                Version: "2012-10-17",
+                Statement: [publishStatement],
+              }),
+            },
+            { parent: this },
+          ),
+        ]
+      : [];
     rules.forEach(
       (rule, index) =>
         new aws.cloudwatch.EventTarget(

@@ -7,6 +7,7 @@
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { sharedClientConfig } from "../aws/clientConfig";
 import { getPacingPlugin } from "../aws/pacingMiddleware";
+import { RegionalClients, endpointOverride } from "../aws/regionalClients";
 import { RequestPacer } from "../aws/requestPacer";
 
 /** How the clients are made. */
@@ -16,43 +17,33 @@ export interface CloudTrailClientsOptions {
 }
 
 export class CloudTrailClients {
-  private readonly byRegion = new Map<string, CloudTrailClient>();
-  private readonly pacer: RequestPacer;
+  private readonly clients: RegionalClients<CloudTrailClient>;
 
   constructor(private readonly options: CloudTrailClientsOptions) {
     // Every CloudTrail call the package makes is a LookupEvents, paced as one category.
-    this.pacer = new RequestPacer({
+    const pacer = new RequestPacer({
       readsPerSecond: options.lookupsPerSecond,
       writesPerSecond: options.lookupsPerSecond,
+    });
+    this.clients = new RegionalClients((region) => {
+      const client = new CloudTrailClient({ region, ...sharedClientConfig(options.environment) });
+      client.middlewareStack.use(getPacingPlugin({ pacer, region, categoryOf: () => "read" }));
+      return client;
     });
   }
 
   /** The client for a region. */
   forRegion(region: string): CloudTrailClient {
-    let client = this.byRegion.get(region);
-    if (!client) {
-      client = new CloudTrailClient({ region, ...sharedClientConfig(this.options.environment) });
-      client.middlewareStack.use(
-        getPacingPlugin({ pacer: this.pacer, region, categoryOf: () => "read" }),
-      );
-      this.byRegion.set(region, client);
-    }
-    return client;
+    return this.clients.forRegion(region);
   }
 
   /** The endpoint set in the environment for CloudTrail, if any, to name it in networking errors. */
   endpointOverride(): string | undefined {
-    return (
-      this.options.environment["AWS_ENDPOINT_URL_CLOUDTRAIL"] ??
-      this.options.environment["AWS_ENDPOINT_URL"]
-    );
+    return endpointOverride(this.options.environment, "AWS_ENDPOINT_URL_CLOUDTRAIL");
   }
 
   /** Closes every client. */
   destroy(): void {
-    for (const client of this.byRegion.values()) {
-      client.destroy();
-    }
-    this.byRegion.clear();
+    this.clients.destroy();
   }
 }

@@ -13,10 +13,10 @@
 import type { LogDeliveryChange } from "../core/changeRecord";
 import {
   foundOutsideChange,
-  isOutsideChange,
   lookupDenied,
   lookupThrottled,
   lookupUnavailable,
+  newestOutsideChange,
   noOutsideChangeFound,
 } from "../core/outsideChange";
 import type {
@@ -111,10 +111,14 @@ class RegionSweep {
         this.finished = true;
         return;
       }
-      // Pages come newest first, so the first outside change seen for a pool is its newest.
-      for (const change of page.value.changes) {
-        if (isOutsideChange(change) && !this.newestByPool.has(change.userPoolId)) {
-          this.newestByPool.set(change.userPoolId, change);
+      // Pages come newest first: a pool answered by an earlier page keeps that answer.
+      const { changes } = page.value;
+      for (const userPoolId of new Set(changes.map((change) => change.userPoolId))) {
+        const newest = this.newestByPool.has(userPoolId)
+          ? undefined
+          : newestOutsideChange(changes, userPoolId);
+        if (newest) {
+          this.newestByPool.set(userPoolId, newest);
         }
       }
     } catch (error) {

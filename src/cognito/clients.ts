@@ -9,6 +9,7 @@
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { sharedClientConfig } from "../aws/clientConfig";
 import { getPacingPlugin } from "../aws/pacingMiddleware";
+import { RegionalClients, endpointOverride } from "../aws/regionalClients";
 import { RequestPacer } from "../aws/requestPacer";
 import type { PacingSettings, RequestCategory } from "../aws/requestPacer";
 import { AwsCallError } from "../errors";
@@ -29,27 +30,23 @@ export interface CognitoClientsOptions {
 
 /** Shared Cognito clients, one per region. */
 export class CognitoClients {
-  private readonly byRegion = new Map<string, CognitoIdentityProviderClient>();
-  private readonly pacer: RequestPacer;
+  private readonly clients: RegionalClients<CognitoIdentityProviderClient>;
 
   constructor(private readonly options: CognitoClientsOptions) {
-    this.pacer = new RequestPacer(options.pacing);
+    const pacer = new RequestPacer(options.pacing);
+    this.clients = new RegionalClients((region) => {
+      const client = new CognitoIdentityProviderClient({
+        region,
+        ...sharedClientConfig(options.environment),
+      });
+      client.middlewareStack.use(getPacingPlugin({ pacer, region, categoryOf: cognitoCategoryOf }));
+      return client;
+    });
   }
 
   /** The client for a region. */
   forRegion(region: string): CognitoIdentityProviderClient {
-    let client = this.byRegion.get(region);
-    if (!client) {
-      client = new CognitoIdentityProviderClient({
-        region,
-        ...sharedClientConfig(this.options.environment),
-      });
-      client.middlewareStack.use(
-        getPacingPlugin({ pacer: this.pacer, region, categoryOf: cognitoCategoryOf }),
-      );
-      this.byRegion.set(region, client);
-    }
-    return client;
+    return this.clients.forRegion(region);
   }
 
   /**
@@ -84,22 +81,13 @@ export class CognitoClients {
     }
   }
 
-  /**
-   * The endpoint set in the environment for Cognito, if any (the SDK's service-specific
-   * variable wins over the global one), to name it in networking errors.
-   */
+  /** The endpoint set in the environment for Cognito, if any, to name it in networking errors. */
   private endpointOverride(): string | undefined {
-    return (
-      this.options.environment["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] ??
-      this.options.environment["AWS_ENDPOINT_URL"]
-    );
+    return endpointOverride(this.options.environment, "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER");
   }
 
   /** Closes every client (tests and short-lived tools). */
   destroy(): void {
-    for (const client of this.byRegion.values()) {
-      client.destroy();
-    }
-    this.byRegion.clear();
+    this.clients.destroy();
   }
 }

@@ -121,7 +121,11 @@ function readRequestedConfigurations(
     return undefined;
   }
   const failures = new FailureCollector();
-  const canonical = readLogConfigurations(list.map(camelCaseKeys), region, failures);
+  const canonical = readLogConfigurations(
+    list.map((entry) => camelCaseKeys(entry)),
+    region,
+    failures,
+  );
   return failures.count === 0 && canonical ? (canonical as LogConfiguration[]) : undefined;
 }
 
@@ -142,22 +146,15 @@ function stringOf(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-/** An entry with the first letter of each key lowered, two levels deep (entry and destination). */
-function camelCaseKeys(entry: unknown): unknown {
-  if (!isRecord(entry)) {
-    return entry;
+/** A value with the first letter of each key lowered, `depth` levels deep (entry and destination). */
+function camelCaseKeys(value: unknown, depth = 2): unknown {
+  if (!isRecord(value) || depth === 0) {
+    return value;
   }
   return Object.fromEntries(
-    Object.entries(entry).map(([key, value]) => [
+    Object.entries(value).map(([key, inner]) => [
       key.charAt(0).toLowerCase() + key.slice(1),
-      isRecord(value)
-        ? Object.fromEntries(
-            Object.entries(value).map(([inner, innerValue]) => [
-              inner.charAt(0).toLowerCase() + inner.slice(1),
-              innerValue,
-            ]),
-          )
-        : value,
+      camelCaseKeys(inner, depth - 1),
     ]),
   );
 }
