@@ -1,5 +1,5 @@
 /**
- * Real AWS SDK v3 clients pointed at the local Cognito emulator, and the two request
+ * Real AWS SDK v3 clients pointed at the local AWS emulator, and the two request
  * rewrites tests need to reach wire-level behaviour the SDK never produces by itself
  * (no Authorization header, a body that is not what the model says).
  */
@@ -7,6 +7,8 @@ import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import type { CloudTrailClientConfig } from "@aws-sdk/client-cloudtrail";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import type { CognitoIdentityProviderClientConfig } from "@aws-sdk/client-cognito-identity-provider";
+import { IvschatClient } from "@aws-sdk/client-ivschat";
+import type { IvschatClientConfig } from "@aws-sdk/client-ivschat";
 import type { CognitoEmulator } from "./emulator/server";
 
 /** The region of the tests' clients and pools, unless a test says otherwise. */
@@ -40,6 +42,21 @@ export function cloudTrailClient(
   config: Partial<CloudTrailClientConfig> = {},
 ): CloudTrailClient {
   return new CloudTrailClient({
+    region,
+    endpoint: emulator.endpoint,
+    credentials: TEST_CREDENTIALS,
+    maxAttempts: 1,
+    ...config,
+  });
+}
+
+/** An Amazon IVS Chat client on the emulator that makes exactly one attempt, unless `config` says otherwise. */
+export function ivsChatClient(
+  emulator: CognitoEmulator,
+  region = TEST_REGION,
+  config: Partial<IvschatClientConfig> = {},
+): IvschatClient {
+  return new IvschatClient({
     region,
     endpoint: emulator.endpoint,
     credentials: TEST_CREDENTIALS,

@@ -15,7 +15,7 @@ function renderScalar(value: string | number | undefined): string {
 
 /** Collects constraint violations for one request. */
 export class ConstraintViolations {
-  private readonly violations: string[] = [];
+  private readonly violations: { path: string; message: string }[] = [];
 
   /** Records "must not be null" when a required member is missing; true when it is present. */
   required<T>(path: string, value: T | undefined): value is T {
@@ -81,20 +81,34 @@ export class ConstraintViolations {
     }
   }
 
-  /** Throws one `InvalidParameterException` naming every violation, if there is any. */
-  throwIfAny(): void {
+  /** Every violation so far: the member's path and what it failed, as AWS words it. */
+  get fields(): readonly { path: string; message: string }[] {
+    return this.violations;
+  }
+
+  /** `N validation error(s) detected: ...`, or undefined when there is none. */
+  summary(): string | undefined {
     const count = this.violations.length;
     if (count === 0) {
-      return;
+      return undefined;
     }
     const header =
       count === 1 ? "1 validation error detected: " : `${count} validation errors detected: `;
-    throw invalidParameter(header + this.violations.join("; "));
+    return header + this.violations.map((violation) => violation.message).join("; ");
+  }
+
+  /** Throws one `InvalidParameterException` (Cognito's) naming every violation, if there is any. */
+  throwIfAny(): void {
+    const summary = this.summary();
+    if (summary !== undefined) {
+      throw invalidParameter(summary);
+    }
   }
 
   private add(path: string, renderedValue: string, constraint: string): void {
-    this.violations.push(
-      `Value ${renderedValue} at '${path}' failed to satisfy constraint: ${constraint}`,
-    );
+    this.violations.push({
+      path,
+      message: `Value ${renderedValue} at '${path}' failed to satisfy constraint: ${constraint}`,
+    });
   }
 }

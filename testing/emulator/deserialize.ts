@@ -82,6 +82,28 @@ export class StructureReader {
     throw this.wrongType(member, "an object", value);
   }
 
+  /** A map of strings (e.g. tags); a `null` value counts as absent. */
+  stringMap(member: string): Record<string, string> | undefined {
+    const value = this.member(member);
+    if (value === undefined) {
+      return undefined;
+    }
+    if (!isObject(value)) {
+      throw this.wrongType(member, "a map of strings", value);
+    }
+    const map: Record<string, string> = {};
+    for (const [key, entry] of Object.entries(value)) {
+      if (entry === null) {
+        continue;
+      }
+      if (typeof entry !== "string") {
+        throw this.wrongType(`${member}.${key}`, "a string", entry);
+      }
+      map[key] = entry;
+    }
+    return map;
+  }
+
   structureList(member: string): StructureReader[] | undefined {
     const value = this.member(member);
     if (value === undefined) {

@@ -3,13 +3,18 @@
  * client error with HTTP 400 and its own failures with 500 (API reference, "Errors").
  */
 
-/** An error that becomes an AWS JSON 1.1 error response (`__type` and `message`). */
+/**
+ * An error that becomes an AWS error response: `__type` and `message` in AWS JSON 1.1,
+ * `message` and the error's own `members` in REST-JSON (see protocol.ts).
+ */
 export class CognitoServiceError extends Error {
   constructor(
     /** The AWS error type, e.g. `InvalidParameterException`; the SDK turns it into `error.name`. */
     readonly errorType: string,
     message: string,
     readonly httpStatus: number = 400,
+    /** Further members of the error's shape (REST-JSON), e.g. `reason` and `fieldList`. */
+    readonly members: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = errorType;
@@ -37,12 +42,12 @@ export function serializationError(message: string): CognitoServiceError {
   return new CognitoServiceError("SerializationException", message);
 }
 
-export function unknownOperation(target: string): CognitoServiceError {
+export function unknownOperation(operation: string): CognitoServiceError {
   return new CognitoServiceError(
     "UnknownOperationException",
-    target === ""
-      ? "The request has no X-Amz-Target header naming an operation."
-      : `The operation ${target} is not known to this Cognito emulator.`,
+    operation === ""
+      ? "The request names no operation (an X-Amz-Target header, or POST /<Operation> for a REST-JSON service)."
+      : `The operation ${operation} is not served by this emulator.`,
   );
 }
 

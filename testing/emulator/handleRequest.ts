@@ -7,7 +7,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
-import { accessDenied } from "./cloudtrail/errors";
 import type { EventHistory } from "./cloudtrail/eventHistory";
 import {
   accessKeyOf,
@@ -24,7 +23,7 @@ import type { FaultPlan } from "./faults";
 import type { OperationContext } from "./operations";
 import type { RateLimiter, TokenBucket } from "./rateLimits";
 import {
-  operationName,
+  addressedRequest,
   readBody,
   requestRegion,
   sendError,
@@ -40,6 +39,7 @@ import type { ServedService } from "./services";
 export interface HandlerState {
   accountId: string;
   store: OperationContext["store"];
+  chatStore: OperationContext["chatStore"];
   history: EventHistory;
   principals: Principals;
   /** When sessions of assumed roles started (the emulator's start). */
@@ -61,10 +61,11 @@ export async function handleRequest(
   response: ServerResponse,
   state: HandlerState,
 ): Promise<void> {
-  const service = targetedService(request.headers, SERVICES);
+  const addressed = addressedRequest(request);
+  const service = targetedService(addressed, SERVICES);
   const record: RecordedRequest = {
     service: service.protocol.signingName,
-    operation: operationName(request.headers, service.protocol),
+    operation: service.protocol.operationName(addressed),
     region: undefined,
     body: undefined,
     status: undefined,
@@ -83,10 +84,15 @@ export async function handleRequest(
     // a latency fault, or the emulator closed) has nobody to answer either.
     response.socket?.destroy();
   } else if ("output" in answer) {
-    sendOutput(response, record.requestId, answer.output);
-    record.status = 200;
+    record.status = sendOutput(
+      response,
+      service.protocol,
+      record.operation,
+      record.requestId,
+      answer.output,
+    );
   } else {
-    sendError(response, record.requestId, answer.error);
+    sendError(response, service.protocol, record.requestId, answer.error);
     record.status = answer.error.httpStatus;
     record.errorType = answer.error.errorType;
   }
@@ -104,12 +110,16 @@ async function answerOf(
   try {
     const region = requestRegion(request.headers, service.protocol);
     record.region = region;
-    const operation = servedOperation(request.headers, service.protocol, service.operations);
+    const operation = servedOperation(
+      addressedRequest(request),
+      service.protocol,
+      service.operations,
+    );
     const accessKeyId = accessKeyOf(request.headers.authorization) ?? "";
     const principal = principalOf(accessKeyId, state.principals);
     const action = `${service.protocol.signingName}:${record.operation}`;
     if (isDenied(principal, action)) {
-      throw accessDenied(principalArn(principal, state.accountId, region), action);
+      throw service.accessDenied(principalArn(principal, state.accountId, region), action);
     }
     const fault = state.faults.take(record.operation);
     if (fault) {
@@ -126,7 +136,7 @@ async function answerOf(
       await delay(fault.latencyMs, undefined, { signal: state.closing });
     }
     const admitted =
-      service.recordedAs === undefined
+      service.limitedBy === "lookup-limit"
         ? (state.lookupBucket?.(state.accountId, region).tryTake() ?? true)
         : state.rateLimiter.admit({
             operation: record.operation,
@@ -143,6 +153,7 @@ async function answerOf(
       region,
       accountId: state.accountId,
       store: state.store,
+      chatStore: state.chatStore,
       history: state.history,
     });
     if (result.createdUserPoolId !== undefined) {

@@ -3,6 +3,7 @@
  * constraints, then the rules that need no pool, then the pool, then the pool's tier.
  */
 import type { EventHistory } from "./cloudtrail/eventHistory";
+import type { LoggingConfigurationStore } from "./ivschat/store";
 import type { StructureReader } from "./deserialize";
 import { featureUnavailableInTier, userPoolNotFound } from "./errors";
 import { checkLogDeliveryRules, checkTierAllows } from "./logDeliveryRules";
@@ -21,6 +22,8 @@ export interface OperationContext {
   region: string;
   accountId: string;
   store: UserPoolStore;
+  /** Amazon IVS Chat's logging configurations. */
+  chatStore: LoggingConfigurationStore;
   /** CloudTrail's event history, for LookupEvents. */
   history: EventHistory;
 }
@@ -128,7 +131,7 @@ const setLogDeliveryConfiguration: Operation = (body, context) => {
   return { output: { LogDeliveryConfiguration: logDeliveryConfigurationType(pool) } };
 };
 
-/** The operations served, by their `X-Amz-Target` name. */
+/** Cognito's operations, by their `X-Amz-Target` name. */
 export const OPERATIONS: ReadonlyMap<string, Operation> = new Map([
   ["CreateUserPool", createUserPool],
   ["DescribeUserPool", describeUserPool],

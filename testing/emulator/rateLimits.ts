@@ -26,11 +26,18 @@ export interface RateLimits {
    * per pool, shared by reads and writes.
    */
   perPool?: RateLimit;
+  /** Per account and region: Amazon IVS Chat's Get/ListLoggingConfigurations. */
+  chatRead?: RateLimit;
+  /** Per account and region: Amazon IVS Chat's Create/Update/DeleteLoggingConfiguration. */
+  chatWrite?: RateLimit;
 }
 
-export type RateCategory = "read" | "write";
+export type RateCategory = "read" | "write" | "chatRead" | "chatWrite";
 
-/** Our guess at each operation's category (unconfirmed for the log delivery calls, see above). */
+/**
+ * Our guess at each operation's category (unconfirmed for the log delivery calls, see
+ * above). Amazon IVS Chat's calls have categories of their own: its quotas are its own.
+ */
 export const OPERATION_CATEGORIES: ReadonlyMap<string, RateCategory> = new Map([
   ["GetLogDeliveryConfiguration", "read"],
   ["DescribeUserPool", "read"],
@@ -38,9 +45,20 @@ export const OPERATION_CATEGORIES: ReadonlyMap<string, RateCategory> = new Map([
   ["SetLogDeliveryConfiguration", "write"],
   ["CreateUserPool", "write"],
   ["DeleteUserPool", "write"],
+  ["GetLoggingConfiguration", "chatRead"],
+  ["ListLoggingConfigurations", "chatRead"],
+  ["CreateLoggingConfiguration", "chatWrite"],
+  ["UpdateLoggingConfiguration", "chatWrite"],
+  ["DeleteLoggingConfiguration", "chatWrite"],
 ]);
 
-const LIMIT_NAMES: readonly (keyof RateLimits)[] = ["read", "write", "perPool"];
+const LIMIT_NAMES: readonly (keyof RateLimits)[] = [
+  "read",
+  "write",
+  "perPool",
+  "chatRead",
+  "chatWrite",
+];
 
 /** Milliseconds from any fixed origin; injectable so tests can move time without sleeping. */
 export type Clock = () => number;

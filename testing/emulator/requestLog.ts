@@ -4,7 +4,7 @@ import type { FaultKind } from "./faults";
 export interface RecordedRequest {
   /** The service the request was addressed to, by signing name (`cognito-idp`, `cloudtrail`). */
   service: string;
-  /** The operation `X-Amz-Target` named (the whole header when it named no served operation). */
+  /** The operation the request named (`X-Amz-Target`, or the path of a REST-JSON call), served or not. */
   operation: string;
   /** The region of the credential scope; undefined when the request had none. */
   region: string | undefined;

@@ -21,6 +21,8 @@ import type { EmulatedPrincipal } from "./cloudtrail/principals";
 import { FaultPlan } from "./faults";
 import type { FaultRule } from "./faults";
 import { handleRequest } from "./handleRequest";
+import { LoggingConfigurationStore } from "./ivschat/store";
+import type { LoggingConfigurationState } from "./ivschat/model";
 import { RateLimiter, rateLimitProblem, TokenBucket } from "./rateLimits";
 import type { RateLimits } from "./rateLimits";
 import { RequestLog } from "./requestLog";
@@ -32,6 +34,7 @@ export type { CloudTrailRecord } from "./cloudtrail/eventHistory";
 export type { EmulatedPrincipal } from "./cloudtrail/principals";
 
 export type { FaultKind, FaultRule } from "./faults";
+export type { LoggingConfigurationState } from "./ivschat/model";
 export type { RateLimit, RateLimits } from "./rateLimits";
 export type { RecordedRequest } from "./requestLog";
 
@@ -67,6 +70,15 @@ export interface CognitoEmulatorOptions {
     /** LookupEvents per second per account and region before ThrottlingException (default 2; 0: no limit). */
     lookupRequestsPerSecond?: number;
   };
+  ivsChat?: IvsChatOptions;
+}
+
+/** How Amazon IVS Chat's logging configurations move through their states. */
+export interface IvsChatOptions {
+  /** How long create, update and delete stay pending (`CREATING`, ...) before they settle (default 0). */
+  activationDelayMs?: number;
+  /** Configurations whose name matches end `CREATE_FAILED` / `UPDATE_FAILED` instead of `ACTIVE`. */
+  failingNames?: RegExp;
 }
 
 /** A running emulator. */
@@ -92,6 +104,10 @@ export interface CognitoEmulator {
   readonly cloudTrailEvents: readonly CloudTrailRecord[];
   setCloudTrailDeliveryDelay(ms: number): void;
   clearCloudTrailEvents(): void;
+  /** Replaces how IVS Chat logging configurations settle, for what is created or changed from now on. */
+  setIvsChatOptions(options: IvsChatOptions): void;
+  /** Puts an IVS Chat logging configuration in a state, e.g. `UPDATE_FAILED`; throws when there is none. */
+  setLoggingConfigurationState(arn: string, state: LoggingConfigurationState): void;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
@@ -124,9 +140,12 @@ export async function startCognitoEmulator(
     throw new Error(`cloudTrail.lookupRequestsPerSecond: ${lookupProblem}, or 0 for no limit`);
   }
   const lookupBuckets = new Map<string, TokenBucket>();
+  const chatStore = new LoggingConfigurationStore(options.clock);
+  chatStore.settings = ivsChatSettings(options.ivsChat ?? {});
   const state = {
     accountId,
     store: new UserPoolStore(),
+    chatStore,
     history,
     principals: options.principals ?? {},
     startedAt: new Date(),
@@ -180,12 +199,33 @@ export async function startCognitoEmulator(
     },
     setCloudTrailDeliveryDelay: (ms) => history.setDeliveryDelay(ms),
     clearCloudTrailEvents: () => history.clear(),
+    setIvsChatOptions: (ivsChat) => {
+      chatStore.settings = ivsChatSettings(ivsChat);
+    },
+    setLoggingConfigurationState: (arn, state) => {
+      if (!chatStore.setState(arn, state)) {
+        throw new Error(`no IVS Chat logging configuration ${arn}`);
+      }
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         closing.abort();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
+  };
+}
+
+function ivsChatSettings(options: IvsChatOptions): LoggingConfigurationStore["settings"] {
+  const activationDelayMs = options.activationDelayMs ?? 0;
+  if (!Number.isFinite(activationDelayMs) || activationDelayMs < 0) {
+    throw new Error(
+      `ivsChat.activationDelayMs must be a number of milliseconds >= 0; got ${activationDelayMs}`,
+    );
+  }
+  return {
+    activationDelayMs,
+    ...(options.failingNames && { failingNames: options.failingNames }),
   };
 }
 

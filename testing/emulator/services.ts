@@ -4,11 +4,13 @@
  * answers for throttling and internal failures. A third service is one row.
  */
 import { CLOUDTRAIL_OPERATIONS } from "./cloudtrail/operations";
-import { throttling } from "./cloudtrail/errors";
+import { accessDenied, throttling } from "./cloudtrail/errors";
 import { CognitoServiceError, internalError, tooManyRequests } from "./errors";
+import { internalServerError, throttling as chatThrottling } from "./ivschat/errors";
+import { IVSCHAT_OPERATIONS } from "./ivschat/operations";
 import type { Operation } from "./operations";
 import { OPERATIONS } from "./operations";
-import { CLOUDTRAIL_PROTOCOL, COGNITO_PROTOCOL } from "./protocol";
+import { CLOUDTRAIL_PROTOCOL, COGNITO_PROTOCOL, IVSCHAT_PROTOCOL } from "./protocol";
 import type { ServiceProtocol } from "./protocol";
 
 export interface ServedService {
@@ -18,6 +20,13 @@ export interface ServedService {
   recordedAs: string | undefined;
   /** Whether an operation only reads (`readOnly` of its records). */
   readOnly(operation: string): boolean;
+  /**
+   * Which limit its calls meet: the rate limits by operation category (rateLimits.ts), or
+   * CloudTrail's LookupEvents limit of 2 per second.
+   */
+  limitedBy: "rate-limits" | "lookup-limit";
+  /** IAM's answer for an action the caller may not perform, as this service sends it. */
+  accessDenied(principalArn: string, action: string): CognitoServiceError;
   throttled(): CognitoServiceError;
   internalFailure(message: string): CognitoServiceError;
 }
@@ -27,6 +36,8 @@ export const COGNITO_SERVICE: ServedService = {
   operations: OPERATIONS,
   recordedAs: "cognito-idp.amazonaws.com",
   readOnly: (operation) => /^(Get|Describe|List)/.test(operation),
+  limitedBy: "rate-limits",
+  accessDenied,
   throttled: tooManyRequests,
   internalFailure: internalError,
 };
@@ -37,14 +48,35 @@ export const CLOUDTRAIL_SERVICE: ServedService = {
   operations: CLOUDTRAIL_OPERATIONS,
   recordedAs: undefined,
   readOnly: () => true,
+  limitedBy: "lookup-limit",
+  accessDenied,
   throttled: throttling,
   internalFailure: (message) => new CognitoServiceError("InternalFailure", message, 500),
+};
+
+/**
+ * Amazon IVS Chat: REST-JSON, so its errors have their own HTTP status (AccessDenied 403,
+ * Throttling 429). CloudTrail records its calls as management events too.
+ */
+export const IVSCHAT_SERVICE: ServedService = {
+  protocol: IVSCHAT_PROTOCOL,
+  operations: IVSCHAT_OPERATIONS,
+  recordedAs: "ivschat.amazonaws.com",
+  readOnly: (operation) => /^(Get|List)/.test(operation),
+  limitedBy: "rate-limits",
+  accessDenied: (principal, action) => {
+    const denied = accessDenied(principal, action);
+    return new CognitoServiceError(denied.errorType, denied.message, 403);
+  },
+  throttled: chatThrottling,
+  internalFailure: internalServerError,
 };
 
 /** Cognito first: a request that names no known service is answered as Cognito would. */
 export const SERVICES: readonly [ServedService, ...ServedService[]] = [
   COGNITO_SERVICE,
   CLOUDTRAIL_SERVICE,
+  IVSCHAT_SERVICE,
 ];
 
 /** Every operation of every service, for checking fault rules. */

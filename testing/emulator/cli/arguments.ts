@@ -24,6 +24,8 @@ export interface CliOptions {
   principals?: Record<string, EmulatedPrincipal>;
   /** Present only when `--cloudtrail-delay` was given. */
   cloudTrail?: { deliveryDelayMs: number };
+  /** Present only when `--ivschat-delay` or `--ivschat-fail` was given. */
+  ivsChat?: { activationDelayMs?: number; failingNames?: RegExp };
   help: boolean;
 }
 
@@ -36,6 +38,8 @@ const OPTIONS = {
   "rate-limit": { type: "string", multiple: true },
   principal: { type: "string", multiple: true },
   "cloudtrail-delay": { type: "string" },
+  "ivschat-delay": { type: "string" },
+  "ivschat-fail": { type: "string" },
   help: { type: "boolean" },
 } as const satisfies Record<string, ParseArgsOptionDescriptor>;
 
@@ -48,6 +52,8 @@ export function parseCliArguments(argv: readonly string[]): CliOptions {
   const rateLimitSpecs = values["rate-limit"];
   const principalSpecs = values.principal;
   const delay = values["cloudtrail-delay"];
+  const chatDelay = values["ivschat-delay"];
+  const chatFail = values["ivschat-fail"];
   return {
     port: parsePort(values.port),
     host: values.host ?? DEFAULT_HOST,
@@ -58,8 +64,34 @@ export function parseCliArguments(argv: readonly string[]): CliOptions {
       principals: Object.fromEntries(principalSpecs.map(parsePrincipalSpec)),
     }),
     ...(delay !== undefined && { cloudTrail: { deliveryDelayMs: parseCloudTrailDelay(delay) } }),
+    ...((chatDelay !== undefined || chatFail !== undefined) && {
+      ivsChat: {
+        ...(chatDelay !== undefined && { activationDelayMs: parseChatDelay(chatDelay) }),
+        ...(chatFail !== undefined && { failingNames: parseFailingNames(chatFail) }),
+      },
+    }),
     help: values.help ?? false,
   };
+}
+
+function parseChatDelay(text: string): number {
+  const seconds = Number(text);
+  if (text.trim() === "" || !Number.isFinite(seconds) || seconds < 0) {
+    throw new CliUsageError(
+      `--ivschat-delay must be a number of seconds, 0 or more; got "${text}"`,
+    );
+  }
+  return seconds * 1000;
+}
+
+function parseFailingNames(text: string): RegExp {
+  try {
+    return new RegExp(text);
+  } catch (error) {
+    throw new CliUsageError(
+      `--ivschat-fail must be a regular expression over names, e.g. ^broken-; ${(error as Error).message}`,
+    );
+  }
 }
 
 /**

@@ -40,6 +40,8 @@ function describeRateLimits(limits: RateLimits): string {
     ["read", limits.read],
     ["write", limits.write],
     ["per pool", limits.perPool],
+    ["IVS Chat read", limits.chatRead],
+    ["IVS Chat write", limits.chatWrite],
   ] as const;
   return scopes
     .flatMap(([scope, limit]) =>
@@ -58,7 +60,9 @@ async function main(argv: readonly string[]): Promise<void> {
     ...options,
     onRequest: (request) => console.log(requestLine(request)),
   });
-  console.log(`Cognito emulator listening on ${emulator.endpoint} (account ${options.accountId})`);
+  console.log(
+    `AWS emulator (Cognito, CloudTrail, IVS Chat) listening on ${emulator.endpoint} (account ${options.accountId})`,
+  );
   console.log("Point the AWS SDK or CLI at it (any credentials work; the region picks the pools):");
   console.log(`  export AWS_ENDPOINT_URL=${emulator.endpoint}`);
   console.log("  export AWS_ACCESS_KEY_ID=AKIDEXAMPLE");
@@ -75,6 +79,13 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   if (options.cloudTrail) {
     console.log(`CloudTrail records visible after ${options.cloudTrail.deliveryDelayMs / 1000} s`);
+  }
+  if (options.ivsChat) {
+    const { activationDelayMs = 0, failingNames } = options.ivsChat;
+    console.log(
+      `IVS Chat logging configurations settle after ${activationDelayMs / 1000} s` +
+        (failingNames ? `; names matching ${failingNames} fail` : ""),
+    );
   }
   console.log("Press Ctrl+C to stop.");
   const stop = (signal: NodeJS.Signals) => {

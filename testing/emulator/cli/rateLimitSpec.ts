@@ -11,6 +11,8 @@ const RATE_LIMIT_CATEGORIES: ReadonlyMap<string, keyof RateLimits> = new Map([
   ["read", "read"],
   ["write", "write"],
   ["pool", "perPool"],
+  ["chat-read", "chatRead"],
+  ["chat-write", "chatWrite"],
 ]);
 
 /** Every `--rate-limit` given, e.g. `read=15,write=15/30,pool=5`, as one set of limits. */

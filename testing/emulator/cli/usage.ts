@@ -8,8 +8,9 @@ export const DEFAULT_CLI_PORT = 4599;
 export const USAGE = `Usage: npm run emulator -- [options]
 
 Runs a local Amazon Cognito user pools endpoint (CreateUserPool, DescribeUserPool,
-DeleteUserPool, ListUserPools, Get/SetLogDeliveryConfiguration), and CloudTrail's
-LookupEvents over a record of every Cognito call it answered (2 requests/s).
+DeleteUserPool, ListUserPools, Get/SetLogDeliveryConfiguration), CloudTrail's
+LookupEvents over a record of every call it answered (2 requests/s), and Amazon IVS
+Chat's logging configurations (Create/Get/Update/Delete/ListLoggingConfigurations).
 
 Options:
   --port N              port to listen on (default ${DEFAULT_CLI_PORT}; 0 picks a free one)
@@ -25,6 +26,8 @@ Options:
                         read: GetLogDeliveryConfiguration, DescribeUserPool, ListUserPools
                         write: SetLogDeliveryConfiguration, CreateUserPool, DeleteUserPool
                         pool: per user pool, for every request naming one
+                        chat-read, chat-write: IVS Chat's Get/List and
+                        Create/Update/DeleteLoggingConfiguration
                         e.g. --rate-limit read=15,write=15,pool=5 (AWS does not say
                         which category the log delivery calls are in)
   --principal KEY=WHO   who an access key is in CloudTrail records, repeatable:
@@ -32,6 +35,10 @@ Options:
                         e.g. --principal AKIAOUTSIDEALICE0001=role/Admin/alice
   --cloudtrail-delay S  seconds before a call's record is visible to LookupEvents
                         (default 0; CloudTrail takes about 300)
+  --ivschat-delay S     seconds an IVS Chat logging configuration stays CREATING,
+                        UPDATING or DELETING (default 0)
+  --ivschat-fail REGEX  IVS Chat logging configurations whose name matches end
+                        CREATE_FAILED or UPDATE_FAILED instead of ACTIVE
   --help                print this help`;
 
 /** A command line that cannot be run; its message is the one line to print. */

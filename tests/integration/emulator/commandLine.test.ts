@@ -111,7 +111,7 @@ describe("Cognito emulator command line", () => {
     assert.equal(await unknown.exited, 2);
     assert.equal(
       unknown.stderr(),
-      'cognito-emulator: unknown option "--prot"; use --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --help (see --help)\n',
+      'cognito-emulator: unknown option "--prot"; use --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --ivschat-delay, --ivschat-fail, --help (see --help)\n',
     );
   });
 });

@@ -87,7 +87,7 @@ describe("Cognito emulator", () => {
       assertRejected(
         wire.client.send(new ListUsersCommand({ UserPoolId: "us-east-1_abc" })),
         "UnknownOperationException",
-        "The operation ListUsers is not known to this Cognito emulator.",
+        "The operation ListUsers is not served by this emulator.",
       ));
   });
 });

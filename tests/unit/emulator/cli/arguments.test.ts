@@ -82,27 +82,27 @@ describe("Cognito emulator command line", () => {
     {
       argv: ["--bogus"],
       message:
-        'unknown option "--bogus"; use --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --help',
+        'unknown option "--bogus"; use --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --ivschat-delay, --ivschat-fail, --help',
     },
     {
       argv: ["--constructor", "x"],
       message:
-        'unknown option "--constructor"; use --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --help',
+        'unknown option "--constructor"; use --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --ivschat-delay, --ivschat-fail, --help',
     },
     {
       argv: ["-p", "4599"],
       message:
-        'unknown option "-p"; use --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --help',
+        'unknown option "-p"; use --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --ivschat-delay, --ivschat-fail, --help',
     },
     {
       argv: ["stray"],
       message:
-        'unexpected argument "stray"; the emulator takes only options: --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --help',
+        'unexpected argument "stray"; the emulator takes only options: --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --ivschat-delay, --ivschat-fail, --help',
     },
     {
       argv: ["--", "--port", "1"],
       message:
-        'unexpected argument "--port"; the emulator takes only options: --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --help',
+        'unexpected argument "--port"; the emulator takes only options: --port, --host, --account-id, --fault, --rate-limit, --principal, --cloudtrail-delay, --ivschat-delay, --ivschat-fail, --help',
     },
     { argv: ["--port"], message: "--port needs a value" },
     { argv: ["--host", "0.0.0.0", "--fault"], message: "--fault needs a value" },
@@ -143,7 +143,7 @@ describe("Cognito emulator command line", () => {
     },
     {
       argv: ["--rate-limit", "reads=15"],
-      message: '--rate-limit "reads=15": unknown category "reads"; use read, write, pool',
+      message: '--rate-limit "reads=15": unknown category "reads"; use read, write, pool, chat-read, chat-write',
     },
     {
       argv: ["--rate-limit", "read=fast"],
