@@ -179,9 +179,32 @@ export class PoolsNotFoundError extends LogDeliveryError {
   }
 }
 
+/** IVS Chat logging configurations asked for by ARN or ID that the regions listed do not have. */
+export class ChatConfigurationsNotFoundError extends LogDeliveryError {
+  static readonly kind = "ChatConfigurationsNotFoundError";
+  constructor(
+    readonly missing: readonly string[],
+    readonly regions: readonly string[],
+    readonly listedCount: number,
+  ) {
+    super(
+      ChatConfigurationsNotFoundError.kind,
+      `IVS Chat logging ${missing.length === 1 ? "configuration" : "configurations"} ${missing.join(", ")} not found in ${regions.join(", ")} ` +
+        `(${listedCount} listed): check the ARNs or IDs and --region`,
+    );
+  }
+  static isInstance(error: unknown): error is ChatConfigurationsNotFoundError {
+    return hasKind(error, ChatConfigurationsNotFoundError.kind);
+  }
+}
+
 /** The AWS operations this package calls. */
 export type AwsOperation =
-  "GetLogDeliveryConfiguration" | "SetLogDeliveryConfiguration" | "ListUserPools" | "LookupEvents";
+  | "GetLogDeliveryConfiguration"
+  | "SetLogDeliveryConfiguration"
+  | "ListUserPools"
+  | "LookupEvents"
+  | "ListLoggingConfigurations";
 
 /** Where an AWS call went and what it was for. */
 export interface AwsCallContext {

@@ -17,11 +17,25 @@ export interface AttributionSettings {
   lookbackDays: number;
 }
 
-/** Everything configurable about the provider. */
+/** How `discover` reads Amazon IVS Chat. */
+export interface IvsChatSettings {
+  /** Requests per second per region; 0 turns pacing off. */
+  readsPerSecond: number;
+}
+
+/** Everything configurable about the provider and the CLI. */
 export interface Settings {
   pacing: PacingSettings;
   attribution: AttributionSettings;
+  ivsChat: IvsChatSettings;
 }
+
+/**
+ * Four fifths of 5 per second, the API rate quota of every Amazon IVS operation (IVS
+ * "Service Quotas", not adjustable; IVS Chat's own per-operation figures are
+ * unconfirmed), leaving room for other tools.
+ */
+export const DEFAULT_IVSCHAT: IvsChatSettings = { readsPerSecond: 4 };
 
 /** CloudTrail keeps 90 days of management events in event history (CloudTrail User Guide). */
 export const CLOUDTRAIL_HISTORY_DAYS = 90;
@@ -110,6 +124,11 @@ export const SETTING_SOURCES = {
     environment: "COGNITO_LOG_DELIVERY_CLOUDTRAIL_LOOKBACK_DAYS",
     read: readLookbackDays,
   },
+  ivsChatReadsPerSecond: {
+    config: "pulumi-cognito-log-delivery:ivsChatReadsPerSecond",
+    environment: "COGNITO_LOG_DELIVERY_IVSCHAT_READS_PER_SECOND",
+    read: readRate,
+  },
 } as const satisfies Record<string, SettingRow<unknown>>;
 
 /** Stack config as the host passes it (namespaced keys); the CLI has none. */
@@ -156,6 +175,12 @@ export function readSettings(
       lookbackDays: setting(
         SETTING_SOURCES.cloudTrailLookbackDays,
         DEFAULT_ATTRIBUTION.lookbackDays,
+      ),
+    },
+    ivsChat: {
+      readsPerSecond: setting(
+        SETTING_SOURCES.ivsChatReadsPerSecond,
+        DEFAULT_IVSCHAT.readsPerSecond,
       ),
     },
   };

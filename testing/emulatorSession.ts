@@ -16,11 +16,14 @@ import type {
   LogConfigurationType,
   UserPoolTierType,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { CreateLoggingConfigurationCommand } from "@aws-sdk/client-ivschat";
+import type { DestinationConfiguration, IvschatClient } from "@aws-sdk/client-ivschat";
 import { DEFAULT_ACCOUNT_ID, startCognitoEmulator } from "./emulator/server";
 import type { CognitoEmulator, CognitoEmulatorOptions } from "./emulator/server";
 import {
   AWS_CLI_USER_AGENT,
   emulatorClient,
+  ivsChatClient,
   TEST_CREDENTIALS,
   TEST_REGION,
   withUserAgent,
@@ -72,6 +75,14 @@ export interface EmulatorSession {
     configurations: LogConfigurationType[],
   ): Promise<void>;
   getOutside(userPoolId: string): Promise<LogConfigurationType[]>;
+  /** An IVS Chat client in the session's region (one attempt, no retries). */
+  chat: IvschatClient;
+  /** A new IVS Chat logging configuration; resolves to its ARN. */
+  createChatLogging(
+    name: string,
+    destinationConfiguration: DestinationConfiguration,
+    tags?: Record<string, string>,
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -86,10 +97,12 @@ export async function startEmulatorSession(
     port: 0,
   });
   const outside = emulatorClient(emulator, region);
+  const chat = ivsChatClient(emulator, region);
   let poolCounter = 0;
   return {
     emulator,
     outside,
+    chat,
     environment: {
       AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
@@ -143,8 +156,15 @@ export async function startEmulatorSession(
       );
       return response.LogDeliveryConfiguration?.LogConfigurations ?? [];
     },
+    async createChatLogging(name, destinationConfiguration, tags) {
+      const created = await chat.send(
+        new CreateLoggingConfigurationCommand({ name, destinationConfiguration, tags }),
+      );
+      return created.arn ?? "";
+    },
     async close() {
       outside.destroy();
+      chat.destroy();
       await emulator.close();
     },
   };
@@ -166,6 +186,7 @@ export function useEmulator(options: Omit<CognitoEmulatorOptions, "port"> = {}):
       ...session.environment,
       COGNITO_LOG_DELIVERY_READS_PER_SECOND: "0",
       COGNITO_LOG_DELIVERY_WRITES_PER_SECOND: "0",
+      COGNITO_LOG_DELIVERY_IVSCHAT_READS_PER_SECOND: "0",
     })) {
       saved.set(name, process.env[name]);
       process.env[name] = value;

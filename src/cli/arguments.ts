@@ -8,24 +8,37 @@ import { closestName } from "../core/suggest";
 import { UsageError } from "../errors";
 import { CLOUDTRAIL_HISTORY_DAYS } from "../settings";
 
+/** `discover --fail-on-flags` exits with this when something needs attention (1: failure, 2: usage). */
+export const EXIT_FLAGGED = 3;
+
 export const USAGE = `Usage: pulumi-cognito-log-delivery <command> [options]
 
 Commands:
-  discover   list every user pool of a region with its log delivery configuration;
-             with --pool or --all, also write what is needed to bring those pools
-             under a UserPoolLogDelivery (an import file for \`pulumi import\` and the
-             TypeScript to paste into your program)
+  discover   the inventory of log delivery in one or more regions: every user pool
+             with its log delivery configuration and every Amazon IVS Chat logging
+             configuration, or, with --by-destination, every log group, bucket and
+             stream with what delivers to it; flags what needs attention. With
+             --adopt, --pool or --all, also writes what is needed to bring them under
+             Pulumi (import files for \`pulumi import\` and the TypeScript to paste
+             into your program)
   history    list every log delivery change of a region recorded by CloudTrail,
              newest first: when, which pool, who, how, whether this package made
              it, and what changed
 
 Options of discover:
-  --region REGION   the region to list (default: AWS_REGION or AWS_DEFAULT_REGION)
-  --json            print the listing as JSON instead of a table
-  --pool ID         adopt this pool (repeatable)
-  --all             adopt every pool listed
-  --out DIR         where to write import.json and logDeliveries.ts
-                    (default: ./log-delivery-adoption)
+  --region REGION   a region to list, repeatable or comma-separated
+                    (default: AWS_REGION or AWS_DEFAULT_REGION)
+  --service NAME    cognito or ivschat: list only that service (default: both)
+  --by-destination  list each destination with every source that delivers to it
+  --json            print one JSON document instead of tables
+  --fail-on-flags   exit ${EXIT_FLAGGED} when anything needs attention (for CI)
+  --adopt ID        adopt this user pool (its ID) or IVS Chat logging configuration
+                    (its ARN or ID), repeatable
+  --pool ID         adopt this user pool (repeatable)
+  --all             adopt everything listed
+  --out DIR         where to write the adoption files (default: ./log-delivery-adoption):
+                    import.json and logDeliveries.ts for user pools,
+                    ivschat-import.json and chatLoggingConfigurations.ts for IVS Chat
 
 Options of history:
   --region REGION   the region to look in (default: AWS_REGION or AWS_DEFAULT_REGION)
@@ -36,21 +49,33 @@ Options of history:
 
   --help            show this help
 
-Both commands only read from AWS (discover: ListUserPools, GetLogDeliveryConfiguration;
-history: cloudtrail:LookupEvents, ListUserPools); they never write. Endpoint and
+Both commands only read from AWS (discover: cognito-idp:ListUserPools,
+cognito-idp:GetLogDeliveryConfiguration, ivschat:ListLoggingConfigurations; history:
+cloudtrail:LookupEvents, cognito-idp:ListUserPools); they never write. Endpoint and
 credentials come from the AWS SDK's standard environment (AWS_PROFILE,
 AWS_ACCESS_KEY_ID, AWS_ENDPOINT_URL, ...).`;
 
 export const DEFAULT_OUT_DIRECTORY = "log-delivery-adoption";
+
+/** The services `discover` inventories, by their `--service` names. */
+export const INVENTORY_SERVICES = ["cognito", "ivschat"] as const;
+export type InventoryService = (typeof INVENTORY_SERVICES)[number];
 export const DEFAULT_HISTORY_SINCE = "7d";
 
 /** What the user asked `discover` for. */
 export interface DiscoverOptions {
   command: "discover";
-  region: string;
+  /** At least one, without repeats, in the order given. */
+  regions: string[];
+  services: InventoryService[];
+  byDestination: boolean;
   json: boolean;
-  /** The pools to adopt: none, some by ID, or all. */
-  adopt: { kind: "none" } | { kind: "pools"; userPoolIds: string[] } | { kind: "all" };
+  failOnFlags: boolean;
+  /** What to adopt: nothing, what is named (pool IDs; chat ARNs or IDs), or everything listed. */
+  adopt:
+    | { kind: "none" }
+    | { kind: "chosen"; userPoolIds: string[]; chatIdentifiers: string[] }
+    | { kind: "all" };
   outDirectory: string;
 }
 
@@ -78,15 +103,19 @@ interface OptionRow {
 /** The options of each command, with an example value for each that takes one. */
 const COMMAND_OPTIONS = {
   discover: {
-    region: { type: "string", example: "eu-west-1" },
+    region: { type: "string", multiple: true, example: "eu-west-1" },
+    service: { type: "string", multiple: true, example: "ivschat" },
+    "by-destination": { type: "boolean" },
     json: { type: "boolean" },
+    "fail-on-flags": { type: "boolean" },
+    adopt: { type: "string", multiple: true, example: "eu-west-1_AbC123" },
     pool: { type: "string", multiple: true, example: "eu-west-1_AbC123" },
     all: { type: "boolean" },
     out: { type: "string", example: "adopt" },
     help: { type: "boolean", short: "h" },
   },
   history: {
-    region: { type: "string", example: "eu-west-1" },
+    region: { type: "string", multiple: true, example: "eu-west-1" },
     json: { type: "boolean" },
     pool: { type: "string", multiple: true, example: "eu-west-1_AbC123" },
     since: { type: "string", example: "7d" },
@@ -142,37 +171,91 @@ export function parseArguments(
   if (extra.length > 0) {
     throw new UsageError(`unexpected argument "${extra[0]}": see --help`);
   }
-  const region =
-    (values["region"] as string | undefined) ??
-    environment["AWS_REGION"] ??
-    environment["AWS_DEFAULT_REGION"];
-  if (!region) {
-    throw new UsageError("no region: pass --region eu-west-1, or set AWS_REGION");
+  const regions = listValues(values["region"]);
+  if (regions.length === 0) {
+    const fromEnvironment = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"];
+    if (!fromEnvironment) {
+      throw new UsageError("no region: pass --region eu-west-1, or set AWS_REGION");
+    }
+    regions.push(fromEnvironment);
   }
-  const userPoolIds = [...new Set((values["pool"] as string[] | undefined) ?? [])];
+  const userPoolIds = listValues(values["pool"]);
   const json = values["json"] === true;
   if (command === "history") {
+    if (regions.length > 1) {
+      throw new UsageError(
+        `history looks in one region at a time, and --region names ${regions.length} (${regions.join(", ")}): run it once per region`,
+      );
+    }
     const since = parseSince((values["since"] as string | undefined) ?? DEFAULT_HISTORY_SINCE, now);
-    return { command, region, userPoolIds, since, json };
+    return { command, region: regions[0]!, userPoolIds, since, json };
   }
-  if (values["all"] === true && userPoolIds.length > 0) {
+  const services = parseServices(listValues(values["service"]));
+  const named = listValues(values["adopt"]);
+  const chatIdentifiers = named.filter(isChatIdentifier);
+  const chosenPools = [
+    ...new Set([...userPoolIds, ...named.filter((id) => !isChatIdentifier(id))]),
+  ];
+  if (values["all"] === true && (chosenPools.length > 0 || chatIdentifiers.length > 0)) {
     throw new UsageError(
-      "--all and --pool exclude each other: adopt every pool, or the ones named",
+      "--all excludes --pool and --adopt: adopt everything listed, or what is named",
+    );
+  }
+  if (chosenPools.length > 0 && !services.includes("cognito")) {
+    throw new UsageError(
+      `--service ivschat lists no user pools, so ${chosenPools[0]} cannot be adopted: drop --service, or adopt IVS Chat logging configurations by ARN`,
+    );
+  }
+  if (chatIdentifiers.length > 0 && !services.includes("ivschat")) {
+    throw new UsageError(
+      `--service cognito lists no IVS Chat logging configurations, so ${chatIdentifiers[0]} cannot be adopted: drop --service`,
     );
   }
   const adopt: DiscoverOptions["adopt"] =
     values["all"] === true
       ? { kind: "all" }
-      : userPoolIds.length > 0
-        ? { kind: "pools", userPoolIds }
+      : chosenPools.length > 0 || chatIdentifiers.length > 0
+        ? { kind: "chosen", userPoolIds: chosenPools, chatIdentifiers }
         : { kind: "none" };
   return {
     command,
-    region,
+    regions,
+    services,
+    byDestination: values["by-destination"] === true,
     json,
+    failOnFlags: values["fail-on-flags"] === true,
     adopt,
     outDirectory: (values["out"] as string | undefined) ?? DEFAULT_OUT_DIRECTORY,
   };
+}
+
+/** A repeatable option's values, each of which may list several separated by commas; no repeats. */
+function listValues(value: unknown): string[] {
+  const given = Array.isArray(value) ? (value as string[]) : [];
+  return [
+    ...new Set(given.flatMap((item) => item.split(",").map((part) => part.trim())).filter(Boolean)),
+  ];
+}
+
+/** `--service`: cognito, ivschat, or (none given) both. */
+function parseServices(names: readonly string[]): InventoryService[] {
+  for (const name of names) {
+    if (!(INVENTORY_SERVICES as readonly string[]).includes(name)) {
+      const suggestion = closestName(name, INVENTORY_SERVICES);
+      throw new UsageError(
+        `unknown service "${name}": ${suggestion ? `did you mean ${suggestion}? ` : ""}write --service cognito or --service ivschat, or leave it out for both`,
+      );
+    }
+  }
+  return names.length === 0 ? [...INVENTORY_SERVICES] : (names as InventoryService[]);
+}
+
+/**
+ * An IVS Chat logging configuration's ARN, or its ID (12 letters and digits); user pool
+ * IDs are `<region>_<letters and digits>`.
+ */
+function isChatIdentifier(identifier: string): boolean {
+  return identifier.startsWith("arn:") || /^[A-Za-z0-9]{12}$/.test(identifier);
 }
 
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000 } as const;

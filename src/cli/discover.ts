@@ -1,54 +1,133 @@
 /**
- * Lists a region's user pools and reads each one's log delivery configuration. Reads
- * only. A few reads run at once, each paced by the clients (the same pacing settings as
- * the provider's, from the environment), with the SDK's retries as the safety net.
+ * Reads the log delivery inventory: in each region asked for, the user pools with each
+ * one's log delivery configuration, and the IVS Chat logging configurations. Reads only.
+ * Regions and services run side by side (each has its own pacing); within a region a
+ * few configuration reads run at once, each paced by the clients (the same pacing
+ * settings as the provider's, from the environment), with the SDK's retries as the
+ * safety net.
  */
 import type { CognitoClients } from "../cognito/clients";
 import { CognitoLogDeliveryApi } from "../cognito/logDeliveryApi";
 import { listUserPools } from "../cognito/userPools";
-import { PoolsNotFoundError } from "../errors";
-import type { LogConfiguration } from "../types";
+import type { InventoryPool } from "../core/inventory";
+import { ChatConfigurationsNotFoundError, PoolsNotFoundError } from "../errors";
+import type { IvsChatClients } from "../ivschat/clients";
+import { listChatLoggingConfigurations } from "../ivschat/loggingConfigurations";
+import type { ChatLoggingConfiguration } from "../ivschat/loggingConfigurations";
+import type { InventoryService } from "./arguments";
 
 /** Reads of configurations in flight at once: well under Cognito's per-account rates. */
 const CONCURRENT_READS = 4;
 
 /** A pool and what it delivers where. */
-export interface DiscoveredPool {
-  userPoolId: string;
-  name: string;
-  logConfigurations: LogConfiguration[];
+export type DiscoveredPool = InventoryPool;
+
+/** Everything listed. */
+export interface Inventory {
+  regions: string[];
+  services: InventoryService[];
+  userPools: DiscoveredPool[];
+  chatConfigurations: ChatLoggingConfiguration[];
 }
 
-/** Progress for long listings. */
+/** Progress for long listings, per region. */
 export interface DiscoverProgress {
-  listed(poolsSoFar: number): void;
-  read(done: number, total: number): void;
+  listed(region: string, poolsSoFar: number): void;
+  read(region: string, done: number, total: number): void;
+  listedChat(region: string, configurationsSoFar: number): void;
 }
 
-/** Every pool of the region, or only `onlyPoolIds` when given, with its configuration. */
-export async function discoverPools(
+/** The clients of the services asked for. */
+export interface InventoryClients {
+  cognito?: CognitoClients;
+  ivsChat?: IvsChatClients;
+}
+
+/** What to read: when pools or chat configurations are named, only those (and missing ones fail). */
+export interface InventoryRequest {
+  regions: readonly string[];
+  services: readonly InventoryService[];
+  onlyUserPoolIds?: readonly string[];
+  onlyChatIdentifiers?: readonly string[];
+}
+
+/** Reads the inventory; every region and service, or fails as a whole. */
+export async function discoverInventory(
+  clients: InventoryClients,
+  request: InventoryRequest,
+  progress: DiscoverProgress,
+): Promise<Inventory> {
+  const wantsPools = request.services.includes("cognito");
+  const wantsChat = request.services.includes("ivschat");
+  const [poolsByRegion, chatByRegion] = await Promise.all([
+    Promise.all(
+      request.regions.map((region) =>
+        wantsPools && clients.cognito
+          ? discoverPools(clients.cognito, region, progress, request.onlyUserPoolIds)
+          : Promise.resolve({ pools: [], listed: 0 }),
+      ),
+    ),
+    Promise.all(
+      request.regions.map((region) =>
+        wantsChat && clients.ivsChat
+          ? listChatLoggingConfigurations(clients.ivsChat, region, (count) =>
+              progress.listedChat(region, count),
+            )
+          : Promise.resolve([]),
+      ),
+    ),
+  ]);
+  const userPools = poolsByRegion.flatMap((region) => region.pools);
+  if (request.onlyUserPoolIds) {
+    const missing = request.onlyUserPoolIds.filter(
+      (id) => !userPools.some((pool) => pool.userPoolId === id),
+    );
+    if (missing.length > 0) {
+      const listed = poolsByRegion.reduce((total, region) => total + region.listed, 0);
+      throw new PoolsNotFoundError(missing, request.regions.join(", "), listed);
+    }
+  }
+  const everyChat = chatByRegion.flat();
+  let chatConfigurations = everyChat;
+  if (request.onlyChatIdentifiers) {
+    const chosen = request.onlyChatIdentifiers;
+    const matches = (configuration: ChatLoggingConfiguration, identifier: string) =>
+      configuration.arn === identifier || configuration.id === identifier;
+    const missing = chosen.filter((identifier) => !everyChat.some((c) => matches(c, identifier)));
+    if (missing.length > 0) {
+      throw new ChatConfigurationsNotFoundError(missing, request.regions, everyChat.length);
+    }
+    chatConfigurations = everyChat.filter((configuration) =>
+      chosen.some((identifier) => matches(configuration, identifier)),
+    );
+  }
+  return {
+    regions: [...request.regions],
+    services: [...request.services],
+    userPools,
+    chatConfigurations,
+  };
+}
+
+/** Every pool of the region, or only `onlyPoolIds` found there, with its configuration. */
+async function discoverPools(
   clients: CognitoClients,
   region: string,
   progress: DiscoverProgress,
   onlyPoolIds?: readonly string[],
-): Promise<DiscoveredPool[]> {
-  const listed = await listUserPools(clients, region, (count) => progress.listed(count));
-  if (onlyPoolIds) {
-    const missing = onlyPoolIds.filter((id) => !listed.some((pool) => pool.userPoolId === id));
-    if (missing.length > 0) {
-      throw new PoolsNotFoundError(missing, region, listed.length);
-    }
-  }
+): Promise<{ pools: DiscoveredPool[]; listed: number }> {
+  const listed = await listUserPools(clients, region, (count) => progress.listed(region, count));
   const chosen = onlyPoolIds
     ? listed.filter((pool) => onlyPoolIds.includes(pool.userPoolId))
     : listed;
   const api = new CognitoLogDeliveryApi(clients);
   let done = 0;
-  return mapConcurrently(chosen, CONCURRENT_READS, async (pool) => {
+  const pools = await mapConcurrently(chosen, CONCURRENT_READS, async (pool) => {
     const logConfigurations = await api.get({ userPoolId: pool.userPoolId, region });
-    progress.read(++done, chosen.length);
-    return { ...pool, logConfigurations };
+    progress.read(region, ++done, chosen.length);
+    return { region, userPoolId: pool.userPoolId, name: pool.name, logConfigurations };
   });
+  return { pools, listed: listed.length };
 }
 
 /** `map` with at most `limit` calls in flight, results in input order. */

@@ -8,14 +8,22 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { CloudTrailClients } from "../cloudtrail/clients";
 import { CognitoClients } from "../cognito/clients";
+import { destinationsOf, inventoryFlags } from "../core/inventory";
 import { LogDeliveryError, UsageError } from "../errors";
+import { IvsChatClients } from "../ivschat/clients";
 import { NO_CONFIG, readSettings } from "../settings";
-import { adoptionSource, importFile } from "./adoption";
-import { USAGE, parseArguments } from "./arguments";
+import {
+  adoptableChatConfigurations,
+  adoptionSource,
+  chatAdoptionSource,
+  chatImportFile,
+  importFile,
+} from "./adoption";
+import { EXIT_FLAGGED, USAGE, parseArguments } from "./arguments";
 import type { DiscoverOptions, HistoryOptions } from "./arguments";
-import { discoverPools } from "./discover";
-import type { DiscoveredPool } from "./discover";
-import { poolJson, poolTable } from "./discoverOutput";
+import { discoverInventory } from "./discover";
+import type { Inventory, InventoryClients } from "./discover";
+import { inventoryJson, inventoryText } from "./discoverOutput";
 import { regionHistory } from "./history";
 import { historyJson, historyTable } from "./historyOutput";
 import { serializedProviderText } from "./providerText";
@@ -30,7 +38,10 @@ export interface CliIo {
   now?: () => Date;
 }
 
-/** Exit codes: 1 when AWS or the environment failed, 2 when the command line is wrong. */
+/**
+ * Exit codes: 1 when AWS or the environment failed, 2 when the command line is wrong (3:
+ * `discover --fail-on-flags` found something that needs attention).
+ */
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 /** Progress lines for reading configurations: one per this many pools. */
@@ -38,7 +49,11 @@ const PROGRESS_EVERY = 25;
 
 /** Runs the command line; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const clients: { cognito?: CognitoClients; cloudTrail?: CloudTrailClients } = {};
+  const clients: {
+    cognito?: CognitoClients;
+    cloudTrail?: CloudTrailClients;
+    ivsChat?: IvsChatClients;
+  } = {};
   try {
     const now = (io.now ?? (() => new Date()))();
     const options = parseArguments(argv, io.environment, now);
@@ -46,17 +61,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(`${USAGE}\n`);
       return 0;
     }
-    const { pacing, attribution } = readSettings(NO_CONFIG, io.environment);
-    clients.cognito = new CognitoClients({ pacing, environment: io.environment });
+    const { pacing, attribution, ivsChat } = readSettings(NO_CONFIG, io.environment);
     if (options.command === "discover") {
-      await discover(options, clients.cognito, io);
-    } else {
-      clients.cloudTrail = new CloudTrailClients({
-        lookupsPerSecond: attribution.lookupsPerSecond,
-        environment: io.environment,
-      });
-      await history(options, { cognito: clients.cognito, cloudTrail: clients.cloudTrail }, io);
+      if (options.services.includes("cognito")) {
+        clients.cognito = new CognitoClients({ pacing, environment: io.environment });
+      }
+      if (options.services.includes("ivschat")) {
+        clients.ivsChat = new IvsChatClients({
+          readsPerSecond: ivsChat.readsPerSecond,
+          environment: io.environment,
+        });
+      }
+      return await discover(options, clients, io);
     }
+    clients.cognito = new CognitoClients({ pacing, environment: io.environment });
+    clients.cloudTrail = new CloudTrailClients({
+      lookupsPerSecond: attribution.lookupsPerSecond,
+      environment: io.environment,
+    });
+    await history(options, { cognito: clients.cognito, cloudTrail: clients.cloudTrail }, io);
     return 0;
   } catch (error) {
     io.stderr(`pulumi-cognito-log-delivery: ${oneLine(error)}\n`);
@@ -64,6 +87,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } finally {
     clients.cognito?.destroy();
     clients.cloudTrail?.destroy();
+    clients.ivsChat?.destroy();
   }
 }
 
@@ -82,56 +106,92 @@ async function history(
   );
 }
 
+/** Lists, prints, writes the adoption files when asked; the exit code says whether anything was flagged. */
 async function discover(
   options: DiscoverOptions,
-  clients: CognitoClients,
+  clients: InventoryClients,
   io: CliIo,
-): Promise<void> {
-  const onlyPoolIds = options.adopt.kind === "pools" ? options.adopt.userPoolIds : undefined;
-  const pools = await discoverPools(
+): Promise<number> {
+  const chosen = options.adopt.kind === "chosen" ? options.adopt : undefined;
+  const inventory = await discoverInventory(
     clients,
-    options.region,
     {
-      listed: (count) => io.stderr(`listed ${count} user pools in ${options.region}\n`),
-      read: (done, total) => {
+      regions: options.regions,
+      services: options.services,
+      ...(chosen && {
+        onlyUserPoolIds: chosen.userPoolIds,
+        onlyChatIdentifiers: chosen.chatIdentifiers,
+      }),
+    },
+    {
+      listed: (region, count) => io.stderr(`listed ${count} user pools in ${region}\n`),
+      read: (region, done, total) => {
         if (done === total || done % PROGRESS_EVERY === 0) {
-          io.stderr(`read ${done}/${total} log delivery configurations\n`);
+          io.stderr(`read ${done}/${total} log delivery configurations in ${region}\n`);
         }
       },
+      listedChat: (region, count) =>
+        io.stderr(`listed ${count} IVS Chat logging configurations in ${region}\n`),
     },
-    onlyPoolIds,
   );
-  io.stdout(
-    `${options.json ? poolJson(pools, options.region) : poolTable(pools, options.region)}\n`,
-  );
+  const destinations = destinationsOf(inventory.userPools, inventory.chatConfigurations);
+  const flags = inventoryFlags(inventory.userPools, inventory.chatConfigurations, destinations);
+  const render = options.json ? inventoryJson : inventoryText;
+  io.stdout(`${render(inventory, destinations, flags, options.byDestination)}\n`);
   if (options.adopt.kind !== "none") {
-    await writeAdoption(pools, options, io);
+    await writeAdoption(inventory, options, io);
   }
+  if (options.failOnFlags && flags.length > 0) {
+    io.stderr(`${flags.length} things need attention (--fail-on-flags): exit ${EXIT_FLAGGED}\n`);
+    return EXIT_FLAGGED;
+  }
+  return 0;
 }
 
+/** Writes each service's import file and TypeScript, only for what was listed. */
 async function writeAdoption(
-  pools: readonly DiscoveredPool[],
+  inventory: Inventory,
   options: DiscoverOptions,
   io: CliIo,
 ): Promise<void> {
-  if (pools.length === 0) {
-    io.stderr(`no user pools to adopt in ${options.region}; nothing written\n`);
+  const pools = inventory.userPools;
+  const chats = adoptableChatConfigurations(inventory.chatConfigurations);
+  if (pools.length === 0 && chats.length === 0) {
+    io.stderr(`nothing to adopt in ${options.regions.join(", ")}; nothing written\n`);
     return;
   }
   const directory = path.resolve(io.cwd, options.outDirectory);
-  const importPath = path.join(directory, "import.json");
-  const sourcePath = path.join(directory, "logDeliveries.ts");
-  const importArgument = path.relative(io.cwd, importPath) || importPath;
+  const relative = (file: string) => path.relative(io.cwd, file) || file;
   fs.mkdirSync(directory, { recursive: true });
-  fs.writeFileSync(
-    importPath,
-    `${JSON.stringify(importFile(pools, options.region, await serializedProviderText()), null, 2)}\n`,
-  );
-  fs.writeFileSync(sourcePath, adoptionSource(pools, options.region, importArgument));
-  io.stderr(
-    `wrote ${importArgument} and ${path.relative(io.cwd, sourcePath)} for ${pools.length} user pools; next: ` +
-      `pulumi import --file ${importArgument} --generate-code=false --protect=false --yes, then add the resources to your program\n`,
-  );
+  if (pools.length > 0) {
+    const importPath = path.join(directory, "import.json");
+    const sourcePath = path.join(directory, "logDeliveries.ts");
+    fs.writeFileSync(
+      importPath,
+      `${JSON.stringify(importFile(pools, await serializedProviderText()), null, 2)}\n`,
+    );
+    fs.writeFileSync(sourcePath, adoptionSource(pools, relative(importPath)));
+    io.stderr(
+      `wrote ${relative(importPath)} and ${relative(sourcePath)} for ${pools.length} user pools; next: ` +
+        `pulumi import --file ${relative(importPath)} --generate-code=false --protect=false --yes, then add the resources to your program\n`,
+    );
+  }
+  if (chats.length > 0) {
+    const importPath = path.join(directory, "ivschat-import.json");
+    const sourcePath = path.join(directory, "chatLoggingConfigurations.ts");
+    fs.writeFileSync(importPath, `${JSON.stringify(chatImportFile(chats), null, 2)}\n`);
+    fs.writeFileSync(sourcePath, chatAdoptionSource(chats, relative(importPath)));
+    io.stderr(
+      `wrote ${relative(importPath)} and ${relative(sourcePath)} for ${chats.length} IVS Chat logging configurations; next: ` +
+        `pulumi import --file ${relative(importPath)} --generate-code=false --protect=false --yes (needs the AWS provider plugin), then add the resources to your program\n`,
+    );
+  }
+  const unknown = inventory.chatConfigurations.length - chats.length;
+  if (unknown > 0) {
+    io.stderr(
+      `${unknown} IVS Chat logging configurations have a destination this version does not know; not adopted\n`,
+    );
+  }
 }
 
 /** An error as one line: our errors' messages stand alone; others get their name. */

@@ -22,6 +22,13 @@ export interface ExampleLocation {
   region: string;
 }
 
+/** Where a resource lives: what a regional ARN names besides the resource. */
+export interface ResourceLocation {
+  partition: string;
+  region: string;
+  account: string;
+}
+
 /** One kind of destination. */
 export interface Destination {
   /** Our property on a log configuration entry, e.g. `cloudWatchLogsConfiguration`. */
@@ -59,6 +66,17 @@ export interface Destination {
   resourceName(resource: string): string;
   /** An ARN for messages, with `name` when the user wrote a bare name. */
   exampleArn(location: ExampleLocation, name: string | undefined): string;
+  /** The ARN of the resource named `name` in an account and region (the inventory's join key). */
+  arnOf(location: ResourceLocation, name: string): string;
+  /** The short kind name in `discover`'s JSON, the same as IVS Chat's union member. */
+  kind: "cloudWatchLogs" | "s3" | "firehose";
+  /**
+   * Amazon IVS Chat's `destinationConfiguration` member for this kind and the field that
+   * names the resource (by name, not ARN: AUDIT-AND-INVENTORY-FACTS "Amazon IVS Chat").
+   */
+  ivsChat: { member: "cloudWatchLogs" | "s3" | "firehose"; field: string };
+  /** The same member in `@pulumi/aws`'s `aws.ivschat.LoggingConfiguration` arguments. */
+  pulumiIvsChatMember: "cloudwatchLogs" | "s3" | "firehose";
   /** What is wrong with the ARN's resource segment, said so that the user knows what to write. */
   resourceProblem(parsed: ParsedArn): string | undefined;
 }
@@ -107,6 +125,11 @@ export const DESTINATIONS: Readonly<Record<DestinationProperty, Destination>> = 
     resourceName: withoutPrefix(LOG_GROUP_PREFIX),
     exampleArn: ({ partition, region }, name) =>
       `arn:${partition}:logs:${region}:<account>:log-group:${name ?? "<name>"}`,
+    arnOf: ({ partition, region, account }, name) =>
+      `arn:${partition}:logs:${region}:${account}:log-group:${name}`,
+    kind: "cloudWatchLogs",
+    ivsChat: { member: "cloudWatchLogs", field: "logGroupName" },
+    pulumiIvsChatMember: "cloudwatchLogs",
     resourceProblem: ({ resource }) => {
       if (!resource.startsWith(LOG_GROUP_PREFIX)) {
         return `names "${resource}", not a log group: write a log group ARN (${LOG_GROUP_SHAPE}).`;
@@ -142,6 +165,10 @@ export const DESTINATIONS: Readonly<Record<DestinationProperty, Destination>> = 
     canonicalArn: (arn) => arn,
     resourceName: (resource) => resource,
     exampleArn: ({ partition }, name) => `arn:${partition}:s3:::${name ?? "<bucket>"}`,
+    arnOf: ({ partition }, name) => `arn:${partition}:s3:::${name}`,
+    kind: "s3",
+    ivsChat: { member: "s3", field: "bucketName" },
+    pulumiIvsChatMember: "s3",
     resourceProblem: ({ partition, region, account, resource }) => {
       if (region !== "" || account !== "") {
         return `is not a bucket ARN (bucket ARNs have no region or account: ${BUCKET_SHAPE}).`;
@@ -181,6 +208,11 @@ export const DESTINATIONS: Readonly<Record<DestinationProperty, Destination>> = 
     resourceName: withoutPrefix(STREAM_PREFIX),
     exampleArn: ({ partition, region }, name) =>
       `arn:${partition}:firehose:${region}:<account>:deliverystream/${name ?? "<name>"}`,
+    arnOf: ({ partition, region, account }, name) =>
+      `arn:${partition}:firehose:${region}:${account}:deliverystream/${name}`,
+    kind: "firehose",
+    ivsChat: { member: "firehose", field: "deliveryStreamName" },
+    pulumiIvsChatMember: "firehose",
     resourceProblem: ({ resource }) => {
       if (!resource.startsWith(STREAM_PREFIX)) {
         return `names "${resource}", not a Firehose stream: write ${STREAM_SHAPE}.`;

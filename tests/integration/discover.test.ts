@@ -53,11 +53,14 @@ describe("pulumi-cognito-log-delivery discover, against the emulator", function 
   }
 
   it("lists every pool across pages with its destinations, reporting progress, and only reads", async () => {
-    const run = await cli("discover", "--region", TEST_REGION);
+    const run = await cli("discover", "--region", TEST_REGION, "--service", "cognito");
     assert.equal(run.code, 0, run.stderr);
-    const rows = run.stdout.trim().split("\n");
+    const [table = "", summary = "", flagSection = ""] = run.stdout.trim().split("\n\n");
+    const rows = table.split("\n");
     assert.match(rows[0] ?? "", /^USER POOL ID\s+NAME\s+userNotification\s+userAuthEvents$/);
-    assert.equal(rows.length, 1 + POOL_COUNT + 2);
+    assert.equal(rows.length, 1 + POOL_COUNT);
+    assert.match(flagSection, new RegExp(`^Needs attention \\(${POOL_COUNT - 2 + 1}\\):\n`));
+    assert.match(flagSection, /- \.\.\. and \d+ more like these \(--json lists every one\)/);
     assert.match(
       run.stdout,
       new RegExp(
@@ -70,14 +73,11 @@ describe("pulumi-cognito-log-delivery discover, against the emulator", function 
         `${authEvents}\\s+pool-\\d+\\s+CloudWatch Logs /aws/vendedlogs/cognito/notifications\\s+Firehose cognito-auth-events\\n`,
       ),
     );
-    assert.equal(
-      rows[rows.length - 1],
-      `${POOL_COUNT} user pools in ${TEST_REGION}, 2 with log delivery.`,
-    );
+    assert.equal(summary, `${POOL_COUNT} user pools in ${TEST_REGION}, 2 with log delivery.`);
     assert.equal(run.stderr.split("\n").filter((line) => line.startsWith("listed ")).length, 3);
     assert.match(
       run.stderr,
-      new RegExp(`read ${POOL_COUNT}/${POOL_COUNT} log delivery configurations`),
+      new RegExp(`read ${POOL_COUNT}/${POOL_COUNT} log delivery configurations in ${TEST_REGION}`),
     );
     assert.deepEqual(
       new Set(aws.emulator.requests.map((request) => request.operation)),
@@ -189,7 +189,7 @@ describe("pulumi-cognito-log-delivery discover, against the emulator", function 
       operation: "ListUserPools",
       times: Infinity,
     });
-    const run = await cli("discover", "--region", TEST_REGION);
+    const run = await cli("discover", "--region", TEST_REGION, "--service", "cognito");
     assert.equal(run.code, 1);
     assert.match(
       run.stderr,
@@ -207,7 +207,7 @@ describe("pulumi-cognito-log-delivery discover, against the emulator", function 
       [["discover", "--region"], "--region needs a value, e.g. --region eu-west-1"],
       [
         ["discover", "--region", TEST_REGION, "--all", "--pool", "x"],
-        "--all and --pool exclude each other: adopt every pool, or the ones named",
+        "--all excludes --pool and --adopt: adopt everything listed, or what is named",
       ],
       [
         ["discover", "--region", TEST_REGION, "--verbose"],

@@ -14,12 +14,14 @@ import {
 
 const POOLS: DiscoveredPool[] = [
   {
+    region: "us-east-1",
     userPoolId: POOL_ID,
     name: "tenant-a users",
     logConfigurations: [notificationsToLogGroup, authEventsToStream],
   },
-  { userPoolId: "us-east-1_Empty1", name: "tenant-b", logConfigurations: [] },
+  { region: "us-east-1", userPoolId: "us-east-1_Empty1", name: "tenant-b", logConfigurations: [] },
   {
+    region: "us-east-1",
     userPoolId: "us-east-1_Bucket1",
     name: "tenant-a users",
     logConfigurations: [
@@ -38,7 +40,10 @@ describe("discover command line", () => {
       argv: ["discover", "--region", "eu-west-1"],
       expected: {
         command: "discover",
-        region: "eu-west-1",
+        regions: ["eu-west-1"],
+        services: ["cognito", "ivschat"],
+        byDestination: false,
+        failOnFlags: false,
         json: false,
         adopt: { kind: "none" },
         outDirectory: DEFAULT_OUT_DIRECTORY,
@@ -49,7 +54,10 @@ describe("discover command line", () => {
       environment: { AWS_REGION: "us-east-2" },
       expected: {
         command: "discover",
-        region: "us-east-2",
+        regions: ["us-east-2"],
+        services: ["cognito", "ivschat"],
+        byDestination: false,
+        failOnFlags: false,
         json: true,
         adopt: { kind: "none" },
         outDirectory: DEFAULT_OUT_DIRECTORY,
@@ -60,9 +68,12 @@ describe("discover command line", () => {
       environment: { AWS_DEFAULT_REGION: "us-west-2" },
       expected: {
         command: "discover",
-        region: "us-west-2",
+        regions: ["us-west-2"],
+        services: ["cognito", "ivschat"],
+        byDestination: false,
+        failOnFlags: false,
         json: false,
-        adopt: { kind: "pools", userPoolIds: ["a_1", "b_2"] },
+        adopt: { kind: "chosen", userPoolIds: ["a_1", "b_2"], chatIdentifiers: [] },
         outDirectory: "adopt",
       },
     },
@@ -70,9 +81,72 @@ describe("discover command line", () => {
       argv: ["discover", "--region", "eu-west-1", "--all"],
       expected: {
         command: "discover",
-        region: "eu-west-1",
+        regions: ["eu-west-1"],
+        services: ["cognito", "ivschat"],
+        byDestination: false,
+        failOnFlags: false,
         json: false,
         adopt: { kind: "all" },
+        outDirectory: DEFAULT_OUT_DIRECTORY,
+      },
+    },
+    {
+      argv: [
+        "discover",
+        "--region",
+        "eu-west-1,us-east-1",
+        "--region",
+        "eu-west-1",
+        "--service",
+        "ivschat",
+        "--by-destination",
+        "--json",
+        "--fail-on-flags",
+        "--adopt",
+        "arn:aws:ivschat:eu-west-1:123456789012:logging-configuration/AbCdEfGh1234",
+        "--adopt",
+        "ZyXwVuTs9876",
+      ],
+      expected: {
+        command: "discover",
+        regions: ["eu-west-1", "us-east-1"],
+        services: ["ivschat"],
+        byDestination: true,
+        failOnFlags: true,
+        json: true,
+        adopt: {
+          kind: "chosen",
+          userPoolIds: [],
+          chatIdentifiers: [
+            "arn:aws:ivschat:eu-west-1:123456789012:logging-configuration/AbCdEfGh1234",
+            "ZyXwVuTs9876",
+          ],
+        },
+        outDirectory: DEFAULT_OUT_DIRECTORY,
+      },
+    },
+    {
+      argv: [
+        "discover",
+        "--region",
+        "eu-west-1",
+        "--adopt",
+        "eu-west-1_Pool1",
+        "--pool",
+        "eu-west-1_Pool2",
+      ],
+      expected: {
+        command: "discover",
+        regions: ["eu-west-1"],
+        services: ["cognito", "ivschat"],
+        byDestination: false,
+        failOnFlags: false,
+        json: false,
+        adopt: {
+          kind: "chosen",
+          userPoolIds: ["eu-west-1_Pool2", "eu-west-1_Pool1"],
+          chatIdentifiers: [],
+        },
         outDirectory: DEFAULT_OUT_DIRECTORY,
       },
     },
@@ -134,7 +208,27 @@ describe("discover command line", () => {
     [["discover", "--region", "x", "extra"], 'unexpected argument "extra": see --help'],
     [
       ["discover", "--region", "x", "--all", "--pool", "a_1"],
-      "--all and --pool exclude each other: adopt every pool, or the ones named",
+      "--all excludes --pool and --adopt: adopt everything listed, or what is named",
+    ],
+    [
+      ["discover", "--region", "x", "--service", "ivschats"],
+      'unknown service "ivschats": did you mean ivschat? write --service cognito or --service ivschat, or leave it out for both',
+    ],
+    [
+      ["discover", "--region", "x", "--service", "ivschat", "--pool", "x_1"],
+      "--service ivschat lists no user pools, so x_1 cannot be adopted: drop --service, or adopt IVS Chat logging configurations by ARN",
+    ],
+    [
+      ["discover", "--region", "x", "--service", "cognito", "--adopt", "AbCdEfGh1234"],
+      "--service cognito lists no IVS Chat logging configurations, so AbCdEfGh1234 cannot be adopted: drop --service",
+    ],
+    [
+      ["history", "--region", "a,b"],
+      "history looks in one region at a time, and --region names 2 (a, b): run it once per region",
+    ],
+    [
+      ["discover", "--region", "x", "--by-destination=yes"],
+      "--by-destination takes no value: write --by-destination alone",
     ],
   ];
   for (const [argv, message] of mistakes) {
@@ -197,7 +291,7 @@ describe("discover command line", () => {
   it("takes --region=value and a value that starts with a dash when written inline", () => {
     const parsed = parseArguments(["discover", "--region=eu-west-1", "--out=-adopt"], {});
     assert.ok(parsed !== "help" && parsed.command === "discover");
-    assert.equal(parsed.region, "eu-west-1");
+    assert.deepEqual(parsed.regions, ["eu-west-1"]);
     assert.equal(parsed.outDirectory, "-adopt");
   });
 });
@@ -205,7 +299,7 @@ describe("discover command line", () => {
 describe("discover output", () => {
   it("renders a table with one destination per event source", () => {
     assert.equal(
-      poolTable(POOLS, "us-east-1"),
+      poolTable(POOLS, ["us-east-1"]),
       [
         "USER POOL ID         NAME            userNotification                                       userAuthEvents",
         "us-east-1_AbCdEf123  tenant-a users  CloudWatch Logs /aws/vendedlogs/cognito/notifications  Firehose cognito-auth-events",
@@ -218,7 +312,7 @@ describe("discover output", () => {
   });
 
   it("writes import entries whose inputs and outputs are the pool's state with the serialised provider", () => {
-    assert.deepEqual(importFile([POOLS[0]!], "us-east-1", "exports.handler = …"), {
+    assert.deepEqual(importFile([POOLS[0]!], "exports.handler = …"), {
       resources: [
         {
           type: "pulumi-nodejs:dynamic/cognito:UserPoolLogDelivery",
@@ -242,7 +336,7 @@ describe("discover output", () => {
   });
 
   it("writes TypeScript declaring each pool as found, with unique variable names matching the import", () => {
-    const source = adoptionSource(POOLS, "us-east-1", "adopt/import.json");
+    const source = adoptionSource(POOLS, "adopt/import.json");
     assert.match(
       source,
       /^\/\/ 1\. pulumi import --file adopt\/import\.json --generate-code=false --protect=false --yes$/m,

@@ -1,0 +1,46 @@
+/**
+ * One Amazon IVS Chat client per region, made on first use, every call paced by one
+ * `RequestPacer` below IVS Chat's request rates. The package only reads IVS Chat
+ * (`discover`), so every call is paced as a read. Endpoint and credentials come from the
+ * SDK's standard chain, as for Cognito.
+ */
+import { IvschatClient } from "@aws-sdk/client-ivschat";
+import { sharedClientConfig } from "../aws/clientConfig";
+import { getPacingPlugin } from "../aws/pacingMiddleware";
+import { RegionalClients, endpointOverride } from "../aws/regionalClients";
+import { RequestPacer } from "../aws/requestPacer";
+
+/** How the clients are made. */
+export interface IvsChatClientsOptions {
+  readsPerSecond: number;
+  environment: Readonly<Record<string, string | undefined>>;
+}
+
+export class IvsChatClients {
+  private readonly clients: RegionalClients<IvschatClient>;
+
+  constructor(private readonly options: IvsChatClientsOptions) {
+    const pacer = new RequestPacer({
+      readsPerSecond: options.readsPerSecond,
+      writesPerSecond: options.readsPerSecond,
+    });
+    this.clients = new RegionalClients((region) => {
+      const client = new IvschatClient({ region, ...sharedClientConfig(options.environment) });
+      client.middlewareStack.use(getPacingPlugin({ pacer, region, categoryOf: () => "read" }));
+      return client;
+    });
+  }
+
+  forRegion(region: string): IvschatClient {
+    return this.clients.forRegion(region);
+  }
+
+  /** The endpoint set in the environment for IVS Chat, if any, to name it in networking errors. */
+  endpointOverride(): string | undefined {
+    return endpointOverride(this.options.environment, "AWS_ENDPOINT_URL_IVSCHAT");
+  }
+
+  destroy(): void {
+    this.clients.destroy();
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Lists a region's Amazon IVS Chat logging configurations (ListLoggingConfigurations,
+ * every page, 50 per page: the API's maximum) into canonical data: the destination as one
+ * of our destination kinds with the resource's name. Reads only.
+ */
+import { paginateListLoggingConfigurations } from "@aws-sdk/client-ivschat";
+import type {
+  DestinationConfiguration,
+  ListLoggingConfigurationsCommandOutput,
+} from "@aws-sdk/client-ivschat";
+import { DESTINATIONS, DESTINATION_PROPERTIES } from "../core/destinations";
+import { AwsCallError } from "../errors";
+import type { DestinationProperty } from "../types";
+import type { IvsChatClients } from "./clients";
+import { describeIvsChatFailure } from "./failureAdvice";
+
+/** ListLoggingConfigurations: `maxResults` is 1–50; the fewest calls take 50. */
+export const LOGGING_CONFIGURATIONS_PAGE_SIZE = 50;
+
+/** Where a chat logging configuration sends logs: a destination kind and the resource's name. */
+export interface ChatDestination {
+  property: DestinationProperty;
+  name: string;
+}
+
+/** A logging configuration as listed. */
+export interface ChatLoggingConfiguration {
+  region: string;
+  arn: string;
+  id: string;
+  name: string;
+  /** `ACTIVE`, `CREATING`, `CREATE_FAILED`, ...; as IVS Chat said it. */
+  state: string;
+  /** Undefined when the union holds a member this package does not know (a newer destination). */
+  destination: ChatDestination | undefined;
+  tags: Record<string, string>;
+  /** ISO 8601, as the API sends them. */
+  createTime: string | undefined;
+  updateTime: string | undefined;
+}
+
+/** The union's one member, as one of our destination kinds. */
+export function chatDestinationOf(
+  configuration: DestinationConfiguration | undefined,
+): ChatDestination | undefined {
+  if (!configuration) {
+    return undefined;
+  }
+  for (const property of DESTINATION_PROPERTIES) {
+    const { member, field } = DESTINATIONS[property].ivsChat;
+    const value = (configuration as unknown as Record<string, Record<string, unknown> | undefined>)[
+      member
+    ]?.[field];
+    if (typeof value === "string") {
+      return { property, name: value };
+    }
+  }
+  return undefined;
+}
+
+/** Every logging configuration in the region; `onPage` reports progress. */
+export async function listChatLoggingConfigurations(
+  clients: IvsChatClients,
+  region: string,
+  onPage: (listedSoFar: number) => void = () => undefined,
+): Promise<ChatLoggingConfiguration[]> {
+  const pages = paginateListLoggingConfigurations(
+    { client: clients.forRegion(region), pageSize: LOGGING_CONFIGURATIONS_PAGE_SIZE },
+    {},
+  );
+  const listed: ChatLoggingConfiguration[] = [];
+  const iterator = pages[Symbol.asyncIterator]();
+  for (;;) {
+    let page: IteratorResult<ListLoggingConfigurationsCommandOutput>;
+    try {
+      page = await iterator.next();
+    } catch (error) {
+      throw new AwsCallError(
+        { operation: "ListLoggingConfigurations", region },
+        describeIvsChatFailure(error, region, clients.endpointOverride()),
+        { cause: error },
+      );
+    }
+    if (page.done) {
+      return listed;
+    }
+    for (const summary of page.value.loggingConfigurations ?? []) {
+      if (!summary.arn) {
+        continue;
+      }
+      listed.push({
+        region,
+        arn: summary.arn,
+        id: summary.id ?? summary.arn.split("/").pop() ?? "",
+        name: summary.name ?? "",
+        state: summary.state ?? "UNKNOWN",
+        destination: chatDestinationOf(summary.destinationConfiguration),
+        tags: { ...(summary.tags ?? {}) },
+        createTime: summary.createTime?.toISOString(),
+        updateTime: summary.updateTime?.toISOString(),
+      });
+    }
+    onPage(listed.length);
+  }
+}
