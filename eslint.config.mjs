@@ -3,7 +3,7 @@ import eslint from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", ".pulumi/**"] },
+  { ignores: ["dist/**", "node_modules/**", ".pulumi/**", ".adoption-test-*/**"] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { DEFAULT_PACING } from "../../src/aws/requestPacer";
 import { InvalidSettingError } from "../../src/errors";
-import { DEFAULT_ATTRIBUTION, readSettings } from "../../src/settings";
+import { DEFAULT_ATTRIBUTION, DEFAULT_IVSCHAT, readSettings } from "../../src/settings";
 
 describe("readSettings", () => {
   const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
@@ -10,8 +10,10 @@ describe("readSettings", () => {
     assert.deepEqual(readSettings(config({}), {}), {
       pacing: DEFAULT_PACING,
       attribution: DEFAULT_ATTRIBUTION,
+      ivsChat: DEFAULT_IVSCHAT,
     });
     assert.deepEqual(DEFAULT_PACING, { readsPerSecond: 10, writesPerSecond: 10 });
+    assert.deepEqual(DEFAULT_IVSCHAT, { readsPerSecond: 4 });
   });
 
   it("takes stack config over the environment", () => {
@@ -20,7 +22,25 @@ describe("readSettings", () => {
         COGNITO_LOG_DELIVERY_WRITES_PER_SECOND: "3",
         COGNITO_LOG_DELIVERY_READS_PER_SECOND: "0",
       }),
-      { pacing: { readsPerSecond: 0, writesPerSecond: 14 }, attribution: DEFAULT_ATTRIBUTION },
+      {
+        pacing: { readsPerSecond: 0, writesPerSecond: 14 },
+        attribution: DEFAULT_ATTRIBUTION,
+        ivsChat: DEFAULT_IVSCHAT,
+      },
+    );
+  });
+
+  it("paces IVS Chat reads from config or the environment", () => {
+    assert.deepEqual(
+      readSettings(config({}), { COGNITO_LOG_DELIVERY_IVSCHAT_READS_PER_SECOND: "2" }).ivsChat,
+      { readsPerSecond: 2 },
+    );
+    assert.throws(
+      () =>
+        readSettings(config({ "pulumi-cognito-log-delivery:ivsChatReadsPerSecond": "fast" }), {}),
+      (error: unknown) =>
+        InvalidSettingError.isInstance(error) &&
+        error.setting === "pulumi-cognito-log-delivery:ivsChatReadsPerSecond",
     );
   });
 

@@ -210,7 +210,8 @@ describe("Cognito emulator", () => {
       },
       {
         limits: unchecked({ reads: { requestsPerSecond: 5 } }),
-        message: "rateLimits.reads is not a category; use read, write, perPool, chatRead, chatWrite",
+        message:
+          "rateLimits.reads is not a category; use read, write, perPool, chatRead, chatWrite",
       },
     ];
     for (const { limits, message } of invalidLimits) {

@@ -143,7 +143,8 @@ describe("Cognito emulator command line", () => {
     },
     {
       argv: ["--rate-limit", "reads=15"],
-      message: '--rate-limit "reads=15": unknown category "reads"; use read, write, pool, chat-read, chat-write',
+      message:
+        '--rate-limit "reads=15": unknown category "reads"; use read, write, pool, chat-read, chat-write',
     },
     {
       argv: ["--rate-limit", "read=fast"],
@@ -228,5 +229,31 @@ describe("Cognito emulator command line", () => {
       /--cloudtrail-delay must be a number of seconds, 0 or more/,
     );
     assert.match(refused(["--cloudtrail-delay=-1"]), /got "-1"/);
+  });
+
+  it("parses --ivschat-delay in seconds and --ivschat-fail as a pattern over names, and refuses what it cannot use", () => {
+    const options = parseCliArguments([
+      "--ivschat-delay",
+      "1.5",
+      "--ivschat-fail",
+      "^broken-",
+      "--rate-limit",
+      "chat-read=5,chat-write=5/10",
+    ]);
+    assert.equal(options.ivsChat?.activationDelayMs, 1500);
+    assert.equal(options.ivsChat?.failingNames?.test("broken-room"), true);
+    assert.deepEqual(options.rateLimits, {
+      chatRead: { requestsPerSecond: 5 },
+      chatWrite: { requestsPerSecond: 5, burst: 10 },
+    });
+    assert.equal(parseCliArguments([]).ivsChat, undefined);
+    assert.throws(
+      () => parseCliArguments(["--ivschat-delay", "soon"]),
+      /--ivschat-delay must be a number of seconds, 0 or more; got "soon"/,
+    );
+    assert.throws(
+      () => parseCliArguments(["--ivschat-fail", "(unclosed"]),
+      /--ivschat-fail must be a regular expression over names/,
+    );
   });
 });
