@@ -2,10 +2,18 @@
  * One SDK client per region, made on first use and shared by everything in the process
  * that calls that service; what every service adapter's client set is built on.
  */
+import type { MetadataBearer, Pluggable } from "@smithy/types";
+import { getPacingPlugin } from "./pacingMiddleware";
+import { RequestPacer } from "./requestPacer";
 
 /** A client of any AWS service: it can be closed. */
 interface ClosableClient {
   destroy(): void;
+}
+
+/** A client whose middleware stack takes plugins, as every AWS SDK v3 client's does. */
+interface PluggableClient extends ClosableClient {
+  middlewareStack: { use(pluggable: Pluggable<object, MetadataBearer>): void };
 }
 
 export class RegionalClients<C extends ClosableClient> {
@@ -42,4 +50,21 @@ export function endpointOverride(
   serviceVariable: string,
 ): string | undefined {
   return environment[serviceVariable] ?? environment["AWS_ENDPOINT_URL"];
+}
+
+/**
+ * Regional clients of a service the package calls with one kind of request (CloudTrail's
+ * LookupEvents, IVS Chat's listing): every call of every region's client paced as one
+ * category at `perSecond` per region, shared by the process.
+ */
+export function singleRateRegionalClients<C extends PluggableClient>(
+  create: (region: string) => C,
+  perSecond: number,
+): RegionalClients<C> {
+  const pacer = new RequestPacer({ readsPerSecond: perSecond, writesPerSecond: perSecond });
+  return new RegionalClients((region) => {
+    const client = create(region);
+    client.middlewareStack.use(getPacingPlugin({ pacer, region, categoryOf: () => "read" }));
+    return client;
+  });
 }

@@ -75,3 +75,23 @@ export function sharedFailureAdvice(error: SdkErrorShape, endpoint: string): str
   }
   return undefined;
 }
+
+/** The last word when neither the service's nor the shared advice applies. */
+const SEE_AWS_MESSAGE = "See the AWS message above; run the command again once the cause is fixed.";
+
+/**
+ * The facts of a failed call of a service the package only reads, with advice: the
+ * service's own for what it recognises (`ownAdvice`), else the shared advice (`endpoint`
+ * describes where the call went), else to read AWS's message.
+ */
+export function readFailureDetails(
+  error: unknown,
+  endpoint: string,
+  ownAdvice: (error: SdkErrorShape) => string | undefined,
+): ReturnType<typeof failureFacts> & { advice: string } {
+  const sdkError = sdkErrorShape(error);
+  return {
+    ...failureFacts(sdkError),
+    advice: ownAdvice(sdkError) ?? sharedFailureAdvice(sdkError, endpoint) ?? SEE_AWS_MESSAGE,
+  };
+}

@@ -6,9 +6,8 @@
  */
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { sharedClientConfig } from "../aws/clientConfig";
-import { getPacingPlugin } from "../aws/pacingMiddleware";
-import { RegionalClients, endpointOverride } from "../aws/regionalClients";
-import { RequestPacer } from "../aws/requestPacer";
+import type { RegionalClients } from "../aws/regionalClients";
+import { endpointOverride, singleRateRegionalClients } from "../aws/regionalClients";
 
 /** How the clients are made. */
 export interface CloudTrailClientsOptions {
@@ -21,15 +20,10 @@ export class CloudTrailClients {
 
   constructor(private readonly options: CloudTrailClientsOptions) {
     // Every CloudTrail call the package makes is a LookupEvents, paced as one category.
-    const pacer = new RequestPacer({
-      readsPerSecond: options.lookupsPerSecond,
-      writesPerSecond: options.lookupsPerSecond,
-    });
-    this.clients = new RegionalClients((region) => {
-      const client = new CloudTrailClient({ region, ...sharedClientConfig(options.environment) });
-      client.middlewareStack.use(getPacingPlugin({ pacer, region, categoryOf: () => "read" }));
-      return client;
-    });
+    this.clients = singleRateRegionalClients(
+      (region) => new CloudTrailClient({ region, ...sharedClientConfig(options.environment) }),
+      options.lookupsPerSecond,
+    );
   }
 
   /** The client for a region. */

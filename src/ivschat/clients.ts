@@ -6,9 +6,8 @@
  */
 import { IvschatClient } from "@aws-sdk/client-ivschat";
 import { sharedClientConfig } from "../aws/clientConfig";
-import { getPacingPlugin } from "../aws/pacingMiddleware";
-import { RegionalClients, endpointOverride } from "../aws/regionalClients";
-import { RequestPacer } from "../aws/requestPacer";
+import type { RegionalClients } from "../aws/regionalClients";
+import { endpointOverride, singleRateRegionalClients } from "../aws/regionalClients";
 
 /** How the clients are made. */
 export interface IvsChatClientsOptions {
@@ -20,15 +19,10 @@ export class IvsChatClients {
   private readonly clients: RegionalClients<IvschatClient>;
 
   constructor(private readonly options: IvsChatClientsOptions) {
-    const pacer = new RequestPacer({
-      readsPerSecond: options.readsPerSecond,
-      writesPerSecond: options.readsPerSecond,
-    });
-    this.clients = new RegionalClients((region) => {
-      const client = new IvschatClient({ region, ...sharedClientConfig(options.environment) });
-      client.middlewareStack.use(getPacingPlugin({ pacer, region, categoryOf: () => "read" }));
-      return client;
-    });
+    this.clients = singleRateRegionalClients(
+      (region) => new IvschatClient({ region, ...sharedClientConfig(options.environment) }),
+      options.readsPerSecond,
+    );
   }
 
   forRegion(region: string): IvschatClient {
