@@ -164,7 +164,8 @@ async function main(): Promise<void> {
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
       ...rows,
       "",
-      "Exit is 0: nothing flagged makes `discover` fail unless `--fail-on-flags` is given.",
+      "The pacer's burst (one second of requests) lets a run start slightly ahead of the floor. Exit is 0: " +
+        "what is flagged makes `discover` fail only with `--fail-on-flags`.",
       "",
     ].join("\n");
     fs.mkdirSync(path.dirname(options.out), { recursive: true });

@@ -19,7 +19,7 @@ import { DESTINATIONS } from "../core/destinations";
 import { RESOURCE_TYPE } from "../resourceType";
 import type { UserPoolLogDeliveryOutputs } from "../types";
 import type { ChatLoggingConfiguration } from "../ivschat/loggingConfigurations";
-import type { DiscoveredPool } from "./discover";
+import type { InventoryPool } from "../core/inventory";
 
 /** `aws.ivschat.LoggingConfiguration`'s type token. */
 export const CHAT_LOGGING_TYPE = "aws:ivschat/loggingConfiguration:LoggingConfiguration";
@@ -35,7 +35,7 @@ export function adoptedChatResourceName(configuration: ChatLoggingConfiguration)
 }
 
 /** The import file: one entry per pool, its state as AWS reported it. */
-export function importFile(pools: readonly DiscoveredPool[], serializedProvider: string): unknown {
+export function importFile(pools: readonly InventoryPool[], serializedProvider: string): unknown {
   return {
     resources: pools.map((pool) => {
       const state: UserPoolLogDeliveryOutputs & { __provider: string } = {
@@ -106,7 +106,7 @@ function regionsOf(items: readonly { region: string }[]): string {
 }
 
 /** The program source declaring one resource per pool, exactly as found. */
-export function adoptionSource(pools: readonly DiscoveredPool[], importFilePath: string): string {
+export function adoptionSource(pools: readonly InventoryPool[], importFilePath: string): string {
   const taken = new Set<string>();
   const resources = pools.map((pool) =>
     [

@@ -10,7 +10,7 @@ import type { CognitoClients } from "../cognito/clients";
 import { CognitoLogDeliveryApi } from "../cognito/logDeliveryApi";
 import { listUserPools } from "../cognito/userPools";
 import type { InventoryPool } from "../core/inventory";
-import { ChatConfigurationsNotFoundError, PoolsNotFoundError } from "../errors";
+import { AwsCallError, ChatConfigurationsNotFoundError, PoolsNotFoundError } from "../errors";
 import type { IvsChatClients } from "../ivschat/clients";
 import { listChatLoggingConfigurations } from "../ivschat/loggingConfigurations";
 import type { ChatLoggingConfiguration } from "../ivschat/loggingConfigurations";
@@ -19,14 +19,11 @@ import type { InventoryService } from "./arguments";
 /** Reads of configurations in flight at once: well under Cognito's per-account rates. */
 const CONCURRENT_READS = 4;
 
-/** A pool and what it delivers where. */
-export type DiscoveredPool = InventoryPool;
-
 /** Everything listed. */
 export interface Inventory {
   regions: string[];
   services: InventoryService[];
-  userPools: DiscoveredPool[];
+  userPools: InventoryPool[];
   chatConfigurations: ChatLoggingConfiguration[];
 }
 
@@ -35,6 +32,8 @@ export interface DiscoverProgress {
   listed(region: string, poolsSoFar: number): void;
   read(region: string, done: number, total: number): void;
   listedChat(region: string, configurationsSoFar: number): void;
+  /** A listed pool was gone by the time its configuration was read. */
+  vanished(region: string, userPoolId: string): void;
 }
 
 /** The clients of the services asked for. */
@@ -115,19 +114,30 @@ async function discoverPools(
   region: string,
   progress: DiscoverProgress,
   onlyPoolIds?: readonly string[],
-): Promise<{ pools: DiscoveredPool[]; listed: number }> {
+): Promise<{ pools: InventoryPool[]; listed: number }> {
   const listed = await listUserPools(clients, region, (count) => progress.listed(region, count));
   const chosen = onlyPoolIds
     ? listed.filter((pool) => onlyPoolIds.includes(pool.userPoolId))
     : listed;
   const api = new CognitoLogDeliveryApi(clients);
   let done = 0;
-  const pools = await mapConcurrently(chosen, CONCURRENT_READS, async (pool) => {
-    const logConfigurations = await api.get({ userPoolId: pool.userPoolId, region });
+  const read = await mapConcurrently(chosen, CONCURRENT_READS, async (pool) => {
+    let logConfigurations;
+    try {
+      logConfigurations = await api.get({ userPoolId: pool.userPoolId, region });
+    } catch (error) {
+      // Deleted between the listing and the read: it no longer delivers anything.
+      if (AwsCallError.isUserPoolNotFound(error)) {
+        progress.vanished(region, pool.userPoolId);
+        progress.read(region, ++done, chosen.length);
+        return undefined;
+      }
+      throw error;
+    }
     progress.read(region, ++done, chosen.length);
     return { region, userPoolId: pool.userPoolId, name: pool.name, logConfigurations };
   });
-  return { pools, listed: listed.length };
+  return { pools: read.filter((pool) => pool !== undefined), listed: listed.length };
 }
 
 /** `map` with at most `limit` calls in flight, results in input order. */

@@ -7,7 +7,8 @@ import { CHAT_ACTIVE_STATE, sourceWords } from "../core/inventory";
 import type { InventoryDestination, InventoryFlag } from "../core/inventory";
 import type { ChatLoggingConfiguration } from "../ivschat/loggingConfigurations";
 import type { EventSource, LogConfiguration } from "../types";
-import type { DiscoveredPool, Inventory } from "./discover";
+import type { InventoryPool } from "../core/inventory";
+import type { Inventory } from "./discover";
 import { destinationText, formatTable } from "./table";
 
 function destinationCell(list: readonly LogConfiguration[], source: EventSource): string {
@@ -15,7 +16,7 @@ function destinationCell(list: readonly LogConfiguration[], source: EventSource)
 }
 
 /** A fixed-width table, one pool per row (a REGION column when there are several), and a summary line per region. */
-export function poolTable(pools: readonly DiscoveredPool[], regions: readonly string[]): string {
+export function poolTable(pools: readonly InventoryPool[], regions: readonly string[]): string {
   const several = regions.length > 1;
   const lines = formatTable([
     [...(several ? ["REGION"] : []), "USER POOL ID", "NAME", "userNotification", "userAuthEvents"],

@@ -132,6 +132,8 @@ async function discover(
       },
       listedChat: (region, count) =>
         io.stderr(`listed ${count} IVS Chat logging configurations in ${region}\n`),
+      vanished: (region, userPoolId) =>
+        io.stderr(`user pool ${userPoolId} in ${region} was deleted while listing; left out\n`),
     },
   );
   const destinations = destinationsOf(inventory.userPools, inventory.chatConfigurations);

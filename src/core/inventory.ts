@@ -27,14 +27,22 @@ export interface InventoryPool {
   logConfigurations: LogConfiguration[];
 }
 
+/** Where an IVS Chat logging configuration sends logs: a destination kind and the resource's name. */
+export interface ChatDestination {
+  property: DestinationProperty;
+  name: string;
+}
+
 /** An IVS Chat logging configuration as `discover` listed it. */
 export interface InventoryChatConfiguration {
   region: string;
   arn: string;
   id: string;
   name: string;
+  /** `ACTIVE`, `CREATING`, `CREATE_FAILED`, ...: as IVS Chat said it. */
   state: string;
-  destination: { property: DestinationProperty; name: string } | undefined;
+  /** Undefined when the union holds a member this package does not know (a newer destination). */
+  destination: ChatDestination | undefined;
 }
 
 /** Something that delivers logs to a destination. */
@@ -129,7 +137,7 @@ function locateArn(property: DestinationProperty, arn: string): Located {
 /** Where a chat configuration delivers: its name, in the configuration's own partition, region and account. */
 function locateChat(
   configuration: InventoryChatConfiguration,
-  chatDestination: { property: DestinationProperty; name: string },
+  chatDestination: ChatDestination,
 ): Located {
   const destination = DESTINATIONS[chatDestination.property];
   const parsed = parseArn(configuration.arn);

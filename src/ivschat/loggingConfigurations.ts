@@ -10,29 +10,15 @@ import type {
 } from "@aws-sdk/client-ivschat";
 import { DESTINATIONS, DESTINATION_PROPERTIES } from "../core/destinations";
 import { AwsCallError } from "../errors";
-import type { DestinationProperty } from "../types";
+import type { ChatDestination, InventoryChatConfiguration } from "../core/inventory";
 import type { IvsChatClients } from "./clients";
 import { describeIvsChatFailure } from "./failureAdvice";
 
 /** ListLoggingConfigurations: `maxResults` is 1–50; the fewest calls take 50. */
 export const LOGGING_CONFIGURATIONS_PAGE_SIZE = 50;
 
-/** Where a chat logging configuration sends logs: a destination kind and the resource's name. */
-export interface ChatDestination {
-  property: DestinationProperty;
-  name: string;
-}
-
-/** A logging configuration as listed. */
-export interface ChatLoggingConfiguration {
-  region: string;
-  arn: string;
-  id: string;
-  name: string;
-  /** `ACTIVE`, `CREATING`, `CREATE_FAILED`, ...; as IVS Chat said it. */
-  state: string;
-  /** Undefined when the union holds a member this package does not know (a newer destination). */
-  destination: ChatDestination | undefined;
+/** A logging configuration as listed: what the inventory needs, and what people read. */
+export interface ChatLoggingConfiguration extends InventoryChatConfiguration {
   tags: Record<string, string>;
   /** ISO 8601, as the API sends them. */
   createTime: string | undefined;

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { adoptedResourceName, adoptionSource, importFile } from "../../../src/cli/adoption";
 import { DEFAULT_OUT_DIRECTORY, parseArguments } from "../../../src/cli/arguments";
 import { UsageError } from "../../../src/errors";
-import type { DiscoveredPool } from "../../../src/cli/discover";
+import type { InventoryPool } from "../../../src/core/inventory";
 import { poolTable } from "../../../src/cli/discoverOutput";
 import {
   BUCKET_ARN,
@@ -12,7 +12,7 @@ import {
   notificationsToLogGroup,
 } from "../../../testing/fixtures/arns";
 
-const POOLS: DiscoveredPool[] = [
+const POOLS: InventoryPool[] = [
   {
     region: "us-east-1",
     userPoolId: POOL_ID,
