@@ -28,6 +28,12 @@ import { SeededRandom } from "./random";
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
 const SET = "SetLogDeliveryConfiguration";
+const FAULT_KINDS_IN_TURN: readonly FaultKind[] = [
+  "throttle",
+  "internal-error",
+  "drop-after-apply",
+  "latency",
+];
 const GET = "GetLogDeliveryConfiguration";
 
 const LOG_GROUPS = [0, 1, 2, 3].map(
@@ -234,6 +240,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     ids.push(await aws.createPool("PLUS", { name: `soak-${index}` }));
   }
   const model = new Model(ids);
+  /** How many requests the round's own latency fault slows (0: none injected). */
+  let roundLatencyTimes = 0;
   // Half the pools start declared; a tenth of the rest already deliver logs, set outside.
   for (const id of random.sample(ids, Math.ceil(options.pools / 2))) {
     model.declare(id, randomConfiguration(random));
@@ -261,9 +269,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       await outsideChanges(inState);
       const before = await snapshot();
       workspace.writeProgram(model.program());
-      const faults = injectFaults();
+      const faults = injectFaults(round);
       const kill = round === 1 || random.chance(options.killChance ?? 0.4);
-      const killAfterSets = random.int(1, 6);
+      // The first round's kill comes after the first Set, so that every run has one.
+      const killAfterSets = round === 1 ? 1 : random.int(1, 6);
       log(
         `soak: round ${round}: ${model.declared.size} declared; faults ${faults.join(", ") || "none"}${kill ? `; kill after ${killAfterSets} Sets` : ""}`,
       );
@@ -443,32 +452,51 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     return held;
   }
 
-  function injectFaults(): string[] {
+  /**
+   * Random faults for a round, with one kind always among them, in turn, so that every
+   * kind is met in any run of four rounds or more.
+   */
+  function injectFaults(round: number): string[] {
     const injected: string[] = [];
+    const always = FAULT_KINDS_IN_TURN[(round - 1) % FAULT_KINDS_IN_TURN.length];
     const add = (rule: FaultRule) => {
       aws.emulator.injectFault(rule);
       injected.push(`${rule.kind}${rule.operation ? `:${rule.operation}` : ""}×${rule.times}`);
     };
-    if (random.chance(0.7))
+    if (always === "throttle" || random.chance(0.6)) {
       add({ kind: "throttle", operation: random.pick([SET, GET]), times: random.int(3, 12) });
-    if (random.chance(0.6))
+    }
+    if (always === "internal-error" || random.chance(0.5)) {
       add({ kind: "internal-error", operation: random.pick([SET, GET]), times: random.int(2, 6) });
-    if (random.chance(0.5))
-      add({ kind: "latency", times: random.int(3, 10), latencyMs: random.int(100, 800) });
-    if (random.chance(0.6))
+    }
+    if (always === "latency" || random.chance(0.5)) {
+      const times = random.int(3, 10);
+      roundLatencyTimes = times;
+      add({ kind: "latency", times, latencyMs: random.int(100, 800) });
+    }
+    if (always === "drop-after-apply" || random.chance(0.5)) {
       add({ kind: "drop-after-apply", operation: SET, times: random.int(1, 3) });
+    }
     return injected;
   }
 
+  /**
+   * Counts the requests that met an injected fault. A kill's slowed Sets are a latency rule
+   * of their own, added after the round's: the first `roundLatencyTimes` latency hits are the
+   * round's (rules are spent in order).
+   */
   function countFaults(): void {
+    let latencyHits = 0;
     for (const request of aws.emulator.requests) {
-      if (request.fault) {
+      if (request.fault === "latency") {
+        latencyHits++;
+      } else if (request.fault) {
         report.faults[request.fault]++;
-        if (request.fault !== "latency") {
-          report.retries++;
-        }
+        report.retries++;
       }
     }
+    report.faults.latency += Math.min(latencyHits, roundLatencyTimes);
+    roundLatencyTimes = 0;
   }
 
   async function checkNothingHalfApplied(
