@@ -9,13 +9,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulatorSession } from "../testing/emulatorSession";
-import { ensureEngine, PROJECT_ROOT } from "../testing/engine/engine";
-import { PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
-import { runSoak } from "../testing/soak/soak";
+import { engineDescription, ensureEngine, PROJECT_ROOT } from "../testing/engine/engine";
+import { runSoak, SOAK_PACING, soakWorkspaces } from "../testing/soak/soak";
 import type { SoakReport } from "../testing/soak/soak";
-
-/** The provider's pacing during the soak: no rate limit is set, faults do the throttling. */
-const PACING = "25";
 
 interface Options {
   seed: number;
@@ -58,7 +54,7 @@ function markdown(report: SoakReport, engine: string): string {
     "",
     `Measured by \`npm run soak -- --seed ${report.seed} --pools ${report.pools} --rounds ${report.rounds}\` on ` +
       `${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores, Node ${process.version}, ${engine}, ` +
-      `the local emulator on loopback, the provider paced at ${PACING} requests/s. ${report.seconds.toFixed(0)} s.`,
+      `the local emulator on loopback, the provider paced at ${SOAK_PACING} requests/s. ${report.seconds.toFixed(0)} s.`,
     "",
     "Each round: random program edits, random changes outside Pulumi (drift on managed pools, " +
       "configurations of pools the stack never managed), random faults injected by the emulator, " +
@@ -99,8 +95,7 @@ function markdown(report: SoakReport, engine: string): string {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const engineBin = ensureEngine();
-  const engine =
-    fs.readFileSync(path.join(engineBin, "..", "BUILD-INFO"), "utf8").split("\n")[0] ?? "pulumi";
+  const engine = engineDescription(engineBin);
   const session = await startEmulatorSession();
   try {
     const report = await runSoak({
@@ -108,17 +103,7 @@ async function main(): Promise<void> {
       pools: options.pools,
       rounds: options.rounds,
       aws: session,
-      workspace: (program) =>
-        PulumiWorkspace.create({
-          name: "cognito-soak",
-          program,
-          engineBin,
-          environment: {
-            ...session.environment,
-            COGNITO_LOG_DELIVERY_READS_PER_SECOND: PACING,
-            COGNITO_LOG_DELIVERY_WRITES_PER_SECOND: PACING,
-          },
-        }),
+      workspace: soakWorkspaces(session, engineBin),
       log: (line) => console.error(line),
     });
     const text = markdown(report, engine);

@@ -3,6 +3,7 @@
  * ensure-engine.sh (progress on stderr), which prints the bin directory to put on PATH.
  */
 import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 
 /** This repository's root. */
@@ -20,4 +21,11 @@ export function ensureEngine(): string {
     );
   }
   return result.stdout.trim();
+}
+
+/** What the engine in `engineBin` is, from the BUILD-INFO that ensure-engine.sh wrote. */
+export function engineDescription(engineBin: string): string {
+  return (
+    fs.readFileSync(path.join(engineBin, "..", "BUILD-INFO"), "utf8").split("\n")[0] ?? "pulumi"
+  );
 }

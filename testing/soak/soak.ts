@@ -21,7 +21,7 @@ import type { EmulatorSession } from "../emulatorSession";
 import { OUTSIDE_ACTOR } from "../emulatorSession";
 import type { FaultKind, FaultRule } from "../emulator/server";
 import type { CommandResult } from "../engine/pulumiCommand";
-import type { PulumiWorkspace } from "../engine/pulumiWorkspace";
+import { PulumiWorkspace } from "../engine/pulumiWorkspace";
 import { deliveryProgram } from "../engine/programs";
 import { SeededRandom } from "./random";
 
@@ -58,6 +58,27 @@ type Entry =
       s3Configuration?: { bucketArn: string };
       firehoseConfiguration?: { streamArn: string };
     };
+
+/** The provider's pacing in the soak: no rate limit is set, the faults do the throttling. */
+export const SOAK_PACING = "25";
+
+/** The soak's throw-away workspaces, on the engine in `engineBin`, against the session's emulator. */
+export function soakWorkspaces(
+  aws: EmulatorSession,
+  engineBin: string,
+): (program: string) => Promise<PulumiWorkspace> {
+  return (program) =>
+    PulumiWorkspace.create({
+      name: "cognito-soak",
+      program,
+      engineBin,
+      environment: {
+        ...aws.environment,
+        COGNITO_LOG_DELIVERY_READS_PER_SECOND: SOAK_PACING,
+        COGNITO_LOG_DELIVERY_WRITES_PER_SECOND: SOAK_PACING,
+      },
+    });
+}
 
 export interface SoakOptions {
   seed: number;

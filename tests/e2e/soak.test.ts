@@ -4,9 +4,8 @@
  * round the invariant holds with no mismatch.
  */
 import * as assert from "node:assert/strict";
-import { runSoak } from "../../testing/soak/soak";
+import { runSoak, soakWorkspaces } from "../../testing/soak/soak";
 import { ensureEngine } from "../../testing/engine/engine";
-import { PulumiWorkspace } from "../../testing/engine/pulumiWorkspace";
 import { useEmulator } from "../../testing/emulatorSession";
 
 describe("end to end: the fault soak, short and seeded", function () {
@@ -25,17 +24,7 @@ describe("end to end: the fault soak, short and seeded", function () {
       pools: 16,
       rounds: 3,
       aws,
-      workspace: (program) =>
-        PulumiWorkspace.create({
-          name: "cognito-soak",
-          program,
-          engineBin,
-          environment: {
-            ...aws.environment,
-            COGNITO_LOG_DELIVERY_READS_PER_SECOND: "25",
-            COGNITO_LOG_DELIVERY_WRITES_PER_SECOND: "25",
-          },
-        }),
+      workspace: soakWorkspaces(aws, engineBin),
     });
     assert.deepEqual(report.mismatches, []);
     assert.ok(report.kills.attempted >= 1, "the first round's up was killed");
