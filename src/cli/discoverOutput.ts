@@ -3,7 +3,7 @@
  * inventory in, text out.
  */
 import { DESTINATIONS } from "../core/destinations";
-import { CHAT_ACTIVE_STATE, sourceWords } from "../core/inventory";
+import { CHAT_ACTIVE_STATE, destinationWords, sourceWords } from "../core/inventory";
 import type { InventoryDestination, InventoryFlag } from "../core/inventory";
 import type { ChatLoggingConfiguration } from "../ivschat/loggingConfigurations";
 import type { EventSource, LogConfiguration } from "../types";
@@ -83,12 +83,11 @@ export function chatTable(
 export function destinationTable(destinations: readonly InventoryDestination[]): string {
   const rows: string[][] = [["DESTINATION", "ARN", "SOURCES", "MATCH"]];
   for (const destination of destinations) {
-    const property = Object.values(DESTINATIONS).find((row) => row.kind === destination.kind)!;
     destination.sources.forEach((source, index) => {
       rows.push(
         index === 0
           ? [
-              `${property.label} ${destination.name}`,
+              destinationWords(destination),
               destination.arn ?? "(account unknown)",
               sourceWords(source),
               destination.sources.length === 1

@@ -6,9 +6,9 @@
  * since Cognito's records may lack `Resources`.
  */
 import { paginateLookupEvents } from "@aws-sdk/client-cloudtrail";
-import type { LookupEventsCommandOutput } from "@aws-sdk/client-cloudtrail";
 import { readChangeRecord, SET_LOG_DELIVERY_EVENT } from "../core/changeRecord";
 import type { LogDeliveryChange } from "../core/changeRecord";
+import { pagesOrFail } from "../aws/pages";
 import { AwsCallError } from "../errors";
 import type { CloudTrailClients } from "./clients";
 import { describeCloudTrailFailure } from "./failureAdvice";
@@ -46,22 +46,14 @@ export async function* logDeliveryChanges(
       StartTime: window.start,
     },
   );
-  const iterator = pages[Symbol.asyncIterator]();
-  for (;;) {
-    let page: IteratorResult<LookupEventsCommandOutput>;
-    try {
-      page = await iterator.next();
-    } catch (error) {
-      throw new AwsCallError(
-        { operation: "LookupEvents", region },
-        describeCloudTrailFailure(error, region, clients.endpointOverride()),
-        { cause: error },
-      );
-    }
-    if (page.done) {
-      return;
-    }
-    const events = page.value.Events ?? [];
+  const failure = (error: unknown) =>
+    new AwsCallError(
+      { operation: "LookupEvents", region },
+      describeCloudTrailFailure(error, region, clients.endpointOverride()),
+      { cause: error },
+    );
+  for await (const page of pagesOrFail(pages, failure)) {
+    const events = page.Events ?? [];
     const changes: LogDeliveryChange[] = [];
     for (const event of events) {
       const change = readChangeRecord(event.CloudTrailEvent);

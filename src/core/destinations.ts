@@ -235,3 +235,10 @@ export function destinationOfService(service: string): Destination | undefined {
     (destination) => destination.service === service,
   );
 }
+
+/** The destination of a kind, by its short name in `discover`'s JSON (`cloudWatchLogs` → CloudWatch Logs). */
+export function destinationOfKind(kind: Destination["kind"]): Destination {
+  return DESTINATION_PROPERTIES.map((property) => DESTINATIONS[property]).find(
+    (destination) => destination.kind === kind,
+  )!;
+}

@@ -14,7 +14,7 @@
  */
 import { parseArn } from "./arn";
 import { destinationOf } from "./canonical";
-import { DESTINATIONS } from "./destinations";
+import { DESTINATIONS, destinationOfKind } from "./destinations";
 import type { Destination } from "./destinations";
 import { partitionOfRegion } from "./regions";
 import type { DestinationProperty, EventSource, LogConfiguration } from "../types";
@@ -96,15 +96,9 @@ export type InventoryFlag =
 /** A chat configuration's state when logs flow as configured (IVS Chat API: `state`). */
 export const CHAT_ACTIVE_STATE = "ACTIVE";
 
-/** A destination's words in messages: `CloudWatch Logs /aws/x`. */
-function destinationWords(destination: InventoryDestination): string {
-  return `${DESTINATIONS[propertyOfKind(destination.kind)].label} ${destination.name}`;
-}
-
-function propertyOfKind(kind: Destination["kind"]): DestinationProperty {
-  return (Object.keys(DESTINATIONS) as DestinationProperty[]).find(
-    (property) => DESTINATIONS[property].kind === kind,
-  )!;
+/** A destination's words in messages and tables: `CloudWatch Logs /aws/x`. */
+export function destinationWords(destination: InventoryDestination): string {
+  return `${destinationOfKind(destination.kind).label} ${destination.name}`;
 }
 
 export function sourceWords(source: DeliverySource): string {
@@ -251,7 +245,7 @@ function sourceOrder(source: DeliverySource): string {
 function matchedBy(group: InventoryDestination): string {
   const chat = group.sources.some((source) => source.service === "ivschat");
   if (!group.certain) {
-    return `by name and region only: an IVS Chat logging configuration's ARN does not say its account, so this may be another ${DESTINATIONS[propertyOfKind(group.kind)].title} of the same name`;
+    return `by name and region only: an IVS Chat logging configuration's ARN does not say its account, so this may be another ${destinationOfKind(group.kind).title} of the same name`;
   }
   if (!chat) {
     return "by ARN";

@@ -4,11 +4,9 @@
  * of our destination kinds with the resource's name. Reads only.
  */
 import { paginateListLoggingConfigurations } from "@aws-sdk/client-ivschat";
-import type {
-  DestinationConfiguration,
-  ListLoggingConfigurationsCommandOutput,
-} from "@aws-sdk/client-ivschat";
+import type { DestinationConfiguration } from "@aws-sdk/client-ivschat";
 import { DESTINATIONS, DESTINATION_PROPERTIES } from "../core/destinations";
+import { pagesOrFail } from "../aws/pages";
 import { AwsCallError } from "../errors";
 import type { ChatDestination, InventoryChatConfiguration } from "../core/inventory";
 import type { IvsChatClients } from "./clients";
@@ -55,22 +53,14 @@ export async function listChatLoggingConfigurations(
     {},
   );
   const listed: ChatLoggingConfiguration[] = [];
-  const iterator = pages[Symbol.asyncIterator]();
-  for (;;) {
-    let page: IteratorResult<ListLoggingConfigurationsCommandOutput>;
-    try {
-      page = await iterator.next();
-    } catch (error) {
-      throw new AwsCallError(
-        { operation: "ListLoggingConfigurations", region },
-        describeIvsChatFailure(error, region, clients.endpointOverride()),
-        { cause: error },
-      );
-    }
-    if (page.done) {
-      return listed;
-    }
-    for (const summary of page.value.loggingConfigurations ?? []) {
+  const failure = (error: unknown) =>
+    new AwsCallError(
+      { operation: "ListLoggingConfigurations", region },
+      describeIvsChatFailure(error, region, clients.endpointOverride()),
+      { cause: error },
+    );
+  for await (const page of pagesOrFail(pages, failure)) {
+    for (const summary of page.loggingConfigurations ?? []) {
       if (!summary.arn) {
         continue;
       }
@@ -88,4 +78,5 @@ export async function listChatLoggingConfigurations(
     }
     onPage(listed.length);
   }
+  return listed;
 }

@@ -105,6 +105,11 @@ export class ConstraintViolations {
     }
   }
 
+  /** A violation the model's traits do not express, in the service's own words. */
+  other(path: string, message: string): void {
+    this.violations.push({ path, message });
+  }
+
   private add(path: string, renderedValue: string, constraint: string): void {
     this.violations.push({
       path,

@@ -31,6 +31,7 @@ import {
   servedOperation,
   targetedService,
 } from "./protocol";
+import type { AddressedRequest } from "./protocol";
 import type { RecordedRequest } from "./requestLog";
 import { SERVICES } from "./services";
 import type { ServedService } from "./services";
@@ -77,7 +78,7 @@ export async function handleRequest(
   if (isRecord(record.body) && typeof record.body.UserPoolId === "string") {
     record.userPoolId = record.body.UserPoolId;
   }
-  const answer = await answerOf(request, service, text, record, state);
+  const answer = await answerOf(request, addressed, service, text, record, state);
   if (record.fault === "drop-after-apply" || response.socket?.destroyed) {
     // drop-after-apply models a connection lost after AWS carried the request out: the
     // client never learns the outcome. A socket already gone (the client gave up during
@@ -102,6 +103,7 @@ export async function handleRequest(
 
 async function answerOf(
   request: IncomingMessage,
+  addressed: AddressedRequest,
   service: ServedService,
   text: string,
   record: RecordedRequest,
@@ -110,11 +112,7 @@ async function answerOf(
   try {
     const region = requestRegion(request.headers, service.protocol);
     record.region = region;
-    const operation = servedOperation(
-      addressedRequest(request),
-      service.protocol,
-      service.operations,
-    );
+    const operation = servedOperation(addressed, service.protocol, service.operations);
     const accessKeyId = accessKeyOf(request.headers.authorization) ?? "";
     const principal = principalOf(accessKeyId, state.principals);
     const action = `${service.protocol.signingName}:${record.operation}`;

@@ -2,18 +2,13 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { runCli } from "../../src/cli/main";
+import { runCliCapturing } from "./cliRun";
+import type { CliRun } from "./cliRun";
 import {
   AWS_AUTH_EVENTS_TO_STREAM,
   AWS_NOTIFICATIONS_TO_LOG_GROUP,
 } from "../../testing/fixtures/arns";
 import { TEST_REGION, useEmulator } from "../../testing/emulatorSession";
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 describe("pulumi-cognito-log-delivery discover, against the emulator", function () {
   this.timeout(60_000);
@@ -41,15 +36,8 @@ describe("pulumi-cognito-log-delivery discover, against the emulator", function 
     fs.rmSync(workDirectory, { recursive: true, force: true });
   });
 
-  async function cli(...argv: string[]): Promise<CliRun> {
-    const run = { code: 0, stdout: "", stderr: "" };
-    run.code = await runCli(argv, {
-      stdout: (text) => (run.stdout += text),
-      stderr: (text) => (run.stderr += text),
-      environment: process.env,
-      cwd: workDirectory,
-    });
-    return run;
+  function cli(...argv: string[]): Promise<CliRun> {
+    return runCliCapturing(argv, workDirectory);
   }
 
   it("lists every pool across pages with its destinations, reporting progress, and only reads", async () => {

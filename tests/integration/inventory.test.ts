@@ -7,7 +7,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { runCli } from "../../src/cli/main";
+import { runCliCapturing } from "./cliRun";
+import type { CliRun } from "./cliRun";
 import type { InventoryDestination, InventoryFlag } from "../../src/core/inventory";
 import {
   ACCOUNT,
@@ -15,12 +16,6 @@ import {
   AWS_NOTIFICATIONS_TO_LOG_GROUP,
 } from "../../testing/fixtures/arns";
 import { TEST_REGION, useEmulator } from "../../testing/emulatorSession";
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 interface ChatJson {
   region: string;
@@ -105,15 +100,8 @@ describe("pulumi-cognito-log-delivery discover: the inventory with IVS Chat", fu
     fs.rmSync(workDirectory, { recursive: true, force: true });
   });
 
-  async function cli(argv: string[]): Promise<CliRun> {
-    const run = { code: 0, stdout: "", stderr: "" };
-    run.code = await runCli(argv, {
-      stdout: (text) => (run.stdout += text),
-      stderr: (text) => (run.stderr += text),
-      environment: process.env,
-      cwd: workDirectory,
-    });
-    return run;
+  function cli(argv: string[]): Promise<CliRun> {
+    return runCliCapturing(argv, workDirectory);
   }
 
   function assertOnlyReads(): void {

@@ -5,7 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
-import { runCli } from "../../src/cli/main";
+import { runCliCapturing } from "./cliRun";
 import type { HistoryJsonEntry } from "../../src/cli/historyOutput";
 import { awsProvider } from "../../src/implementation";
 import { NO_CONFIG } from "../../src/settings";
@@ -223,15 +223,8 @@ describe("who changed it: refresh and history against the emulator", function ()
   });
 
   describe("history", () => {
-    async function history(...argv: string[]) {
-      const run = { code: -1, stdout: "", stderr: "" };
-      run.code = await runCli(["history", "--region", TEST_REGION, ...argv], {
-        stdout: (text) => (run.stdout += text),
-        stderr: (text) => (run.stderr += text),
-        environment: process.env,
-        cwd: process.cwd(),
-      });
-      return run;
+    function history(...argv: string[]) {
+      return runCliCapturing(["history", "--region", TEST_REGION, ...argv], process.cwd());
     }
 
     it("lists every change newest first, labelled, with before → after, including deleted pools, and only reads", async () => {

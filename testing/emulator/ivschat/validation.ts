@@ -45,27 +45,16 @@ class ChatViolations extends ConstraintViolations {
     this.pattern(path, value, constraint.pattern);
   }
 
-  /** A violation the model's traits do not express (a union with no member or several). */
-  other(path: string, message: string): void {
-    this.extra.push({ path, message });
-  }
-
-  private readonly extra: { path: string; message: string }[] = [];
-
+  /** Throws one ValidationException naming every violation in `fieldList`, if there is any. */
   throwIfAnyChat(): void {
-    const fields = [...this.fields, ...this.extra];
-    if (fields.length === 0) {
-      return;
+    const summary = this.summary();
+    if (summary !== undefined) {
+      throw validationException(
+        summary,
+        "FIELD_VALIDATION_FAILED",
+        this.fields.map((field) => ({ name: field.path, message: field.message })),
+      );
     }
-    const header =
-      fields.length === 1
-        ? "1 validation error detected: "
-        : `${fields.length} validation errors detected: `;
-    throw validationException(
-      header + fields.map((field) => field.message).join("; "),
-      "FIELD_VALIDATION_FAILED",
-      fields.map((field) => ({ name: field.path, message: field.message })),
-    );
   }
 }
 
