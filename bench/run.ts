@@ -386,6 +386,42 @@ interface SizeResult extends AttributionResult {
   destroy: Measured;
 }
 
+/**
+ * How each command's time grows between consecutive sizes, ours beside the trivial
+ * resource's: a ratio equal to the ratio of the sizes is linear growth.
+ */
+function growthSection(sizes: readonly SizeResult[]): string[] {
+  const steps = sizes.slice(1).map((size, index) => [sizes[index] as SizeResult, size] as const);
+  if (steps.length === 0) {
+    return [];
+  }
+  const commands: [string, (size: SizeResult) => number][] = [
+    ["`up`", (size) => size.up.seconds],
+    ["trivial `up`", (size) => size.trivialUp.seconds],
+    ["preview", (size) => size.previewSeconds],
+    ["trivial preview", (size) => size.trivialPreview],
+    ["`refresh`", (size) => size.refresh.seconds],
+    ["trivial `refresh`", (size) => size.trivialRefresh.seconds],
+    ["`destroy`", (size) => size.destroy.seconds],
+    ["trivial `destroy`", (size) => size.trivialDestroy.seconds],
+  ];
+  return [
+    "## How the time grows with N",
+    "",
+    "Each command's time at the larger N divided by its time at the smaller, ours beside the trivial " +
+      "resource's; linear growth gives the ratio of the sizes. Growth beyond it that the trivial resource " +
+      "shows too is the engine's (BENCHMARKS-FINDINGS.md).",
+    "",
+    `| command | ${steps.map(([small, large]) => `${large.count} ÷ ${small.count} (linear: ${(large.count / small.count).toFixed(1)})`).join(" | ")} |`,
+    `| --- | ${steps.map(() => "---").join(" | ")} |`,
+    ...commands.map(
+      ([label, seconds]) =>
+        `| ${label} | ${steps.map(([small, large]) => (seconds(large) / seconds(small)).toFixed(2)).join(" | ")} |`,
+    ),
+    "",
+  ];
+}
+
 function report(
   options: Options,
   engine: string,
@@ -405,7 +441,7 @@ function report(
       `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${engine}, pulumi-cognito-log-delivery ${packageVersion}, ` +
       `against the local Cognito emulator on loopback.`,
     "",
-    "Reproduce: `npm ci && npm run bench` (N = 500, about 6 minutes on 2 cores; `-- --sizes 500,2000 --limit 20` chooses: " +
+    "Reproduce: `npm ci && npm run bench` (N = 500, about 8 minutes on 2 cores; `-- --sizes 500,2000 --limit 20` chooses: " +
       "2,000 adds about 34 minutes, most of it the engine's checkpointing). The run rewrites this file; " +
       "[BENCHMARKS-FINDINGS.md](BENCHMARKS-FINDINGS.md) reads the figures.",
     "",
@@ -482,6 +518,7 @@ function report(
       return `| ${size.count} | ${f(size.refresh.seconds)} | ${f(size.trivialRefresh.seconds)} | ${(size.refresh.seconds / Math.max(quota, size.trivialRefresh.seconds)).toFixed(2)} | ${f(size.destroy.seconds)} | ${f(size.trivialDestroy.seconds)} | ${(size.destroy.seconds / Math.max(quota, size.trivialDestroy.seconds)).toFixed(2)} |`;
     }),
     "",
+    ...growthSection(sizes),
     "## Who changed it: `pulumi refresh --skip-preview` of N pools changed outside Pulumi",
     "",
     "Every pool's log delivery was emptied by another principal with the AWS CLI's user agent; the refresh reads " +

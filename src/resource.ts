@@ -6,8 +6,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { LastOutsideChange } from "./core/outsideChange";
 import { DuplicatePoolError } from "./errors";
 import { programPoolClaims } from "./poolClaims";
-import { RESOURCE_MODULE, RESOURCE_TYPE_NAME } from "./resourceType";
-import { serializedProvider } from "./serializedProvider";
+import { RESOURCE_TYPE } from "./resourceType";
+import { STORED_PROVIDER } from "./serializedProvider";
 import type { LogConfiguration, UserPoolLogDeliveryInputs } from "./types";
 
 /** Every level of a plain shape accepts `pulumi.Input` values. */
@@ -33,8 +33,14 @@ export type UserPoolLogDeliveryArgs = {
  * - The order of entries never matters, and a log group ARN ending in `:*` is accepted.
  * - Create refuses to overwrite a different configuration already on the pool.
  * - Refresh reports changes made outside Pulumi; the next `up` repairs them.
+ *
+ * A dynamic resource: its type token names the `pulumi-nodejs` provider, whose host runs
+ * the provider stored in `__provider`. It registers itself as `pulumi.dynamic.Resource`
+ * does (a `CustomResource` of that type with `__provider` among its inputs), with a
+ * shorter stored provider (serializedProvider.ts) and one constructor fewer between the
+ * user's line and Pulumi's, which records that line as the resource's source position.
  */
-export class UserPoolLogDelivery extends pulumi.dynamic.Resource {
+export class UserPoolLogDelivery extends pulumi.CustomResource {
   /** ID of the user pool. */
   declare public readonly userPoolId: pulumi.Output<string>;
   /** Region the pool is addressed in. */
@@ -52,9 +58,10 @@ export class UserPoolLogDelivery extends pulumi.dynamic.Resource {
     // A read-only reference (`get`) declares nothing, so it claims no pool.
     const userPoolId = opts?.id ? args.userPoolId : claimedPoolId(name, args);
     super(
-      serializedProvider,
+      RESOURCE_TYPE,
       name,
       {
+        __provider: STORED_PROVIDER,
         userPoolId,
         logConfigurations: args.logConfigurations,
         region: args.region,
@@ -62,8 +69,6 @@ export class UserPoolLogDelivery extends pulumi.dynamic.Resource {
         lastOutsideChange: undefined,
       },
       opts,
-      RESOURCE_MODULE,
-      RESOURCE_TYPE_NAME,
     );
   }
 

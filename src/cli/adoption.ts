@@ -11,12 +11,13 @@
  * import file of type, name and ARN (the AWS provider plugin reads each one), and the
  * TypeScript declaring name, region, destination and tags as found.
  *
- * Pure: the caller supplies the serialised provider, which must be exactly what
- * `pulumi.dynamic.Resource` stores.
+ * Pure. The entries carry the provider text `UserPoolLogDelivery` stores, or the engine's
+ * provider process could not run the adopted resources.
  */
 import { logConfigurationsSource } from "../core/describe";
 import { DESTINATIONS } from "../core/destinations";
 import { RESOURCE_TYPE } from "../resourceType";
+import { STORED_PROVIDER } from "../serializedProvider";
 import type { UserPoolLogDeliveryOutputs } from "../types";
 import type { ChatLoggingConfiguration } from "../ivschat/loggingConfigurations";
 import type { InventoryPool } from "../core/inventory";
@@ -35,14 +36,14 @@ export function adoptedChatResourceName(configuration: ChatLoggingConfiguration)
 }
 
 /** The import file: one entry per pool, its state as AWS reported it. */
-export function importFile(pools: readonly InventoryPool[], serializedProvider: string): unknown {
+export function importFile(pools: readonly InventoryPool[]): unknown {
   return {
     resources: pools.map((pool) => {
       const state: UserPoolLogDeliveryOutputs & { __provider: string } = {
         userPoolId: pool.userPoolId,
         region: pool.region,
         logConfigurations: pool.logConfigurations,
-        __provider: serializedProvider,
+        __provider: STORED_PROVIDER,
       };
       return {
         type: RESOURCE_TYPE,

@@ -26,7 +26,6 @@ import type { Inventory, InventoryClients } from "./discover";
 import { inventoryJson, inventoryText } from "./discoverOutput";
 import { regionHistory } from "./history";
 import { historyJson, historyTable } from "./historyOutput";
-import { serializedProviderText } from "./providerText";
 
 /** Where the command writes; tests pass their own. */
 export interface CliIo {
@@ -168,10 +167,7 @@ async function writeAdoption(
   if (pools.length > 0) {
     const importPath = path.join(directory, "import.json");
     const sourcePath = path.join(directory, "logDeliveries.ts");
-    fs.writeFileSync(
-      importPath,
-      `${JSON.stringify(importFile(pools, await serializedProviderText()), null, 2)}\n`,
-    );
+    fs.writeFileSync(importPath, `${JSON.stringify(importFile(pools), null, 2)}\n`);
     fs.writeFileSync(sourcePath, adoptionSource(pools, relative(importPath)));
     io.stderr(
       `wrote ${relative(importPath)} and ${relative(sourcePath)} for ${pools.length} user pools; next: ` +

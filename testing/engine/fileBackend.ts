@@ -12,6 +12,8 @@ export interface StateResource {
   id?: string;
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
+  /** Where the program registered the resource: `project:///<file>#<line>,<column>`. */
+  sourcePosition?: string;
 }
 
 export class FileBackend {

@@ -9,6 +9,7 @@ import {
   notificationsToLogGroup,
 } from "../../testing/fixtures/arns";
 import { E2E_CREDENTIALS, useEngine } from "./e2eEnvironment";
+import { STORED_PROVIDER } from "../../src/serializedProvider";
 import { deliveryProgram } from "../../testing/engine/programs";
 import type { PulumiWorkspace } from "../../testing/engine/pulumiWorkspace";
 
@@ -217,7 +218,7 @@ describe("end to end: the real Pulumi engine against the emulator", function () 
     assert.equal(e2e.aws.emulator.callCount(GET) >= pools.length, true);
   });
 
-  it("the state holds no credentials, and the serialised provider stays under 2 KB per copy", async () => {
+  it("the state holds no credentials, and stores the short provider text and the user's line as the source position", async () => {
     const userPoolId = await e2e.aws.createPool();
     const workspace = await e2e.workspace([
       { name: "logs", userPoolId, logConfigurations: [notificationsToLogGroup] },
@@ -235,13 +236,10 @@ describe("end to end: the real Pulumi engine against the emulator", function () 
     const [delivery] = workspace
       .stateResources()
       .filter((resource) => resource.type === DELIVERY_TYPE);
-    for (const copy of [delivery?.inputs?.["__provider"], delivery?.outputs?.["__provider"]]) {
-      assert.equal(typeof copy, "string");
-      assert.ok(
-        (copy as string).length < 2048,
-        `serialised provider in state is ${(copy as string).length} characters`,
-      );
-    }
+    assert.equal(delivery?.inputs?.["__provider"], STORED_PROVIDER);
+    assert.equal(delivery?.outputs?.["__provider"], STORED_PROVIDER);
+    // The program's index.ts, not this package's constructor.
+    assert.match(delivery?.sourcePosition ?? "", /^project:\/\/\/index\.ts#\d+,\d+$/);
   });
 
   it("a program that imports @pulumi/aws for its types runs with plugin downloads off", async () => {

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { runCliCapturing } from "./cliRun";
+import { STORED_PROVIDER } from "../../src/serializedProvider";
 import type { CliRun } from "./cliRun";
 import {
   AWS_AUTH_EVENTS_TO_STREAM,
@@ -119,10 +120,7 @@ describe("pulumi-cognito-log-delivery discover, against the emulator", function 
     assert.equal(entry?.name, `user-pool-logs-${authEvents}`);
     assert.equal(entry?.id, authEvents);
     assert.deepEqual(entry?.inputs, entry?.outputs);
-    assert.match(
-      String(entry?.inputs["__provider"]),
-      /require\("pulumi-cognito-log-delivery\/implementation"\)/,
-    );
+    assert.equal(entry?.inputs["__provider"], STORED_PROVIDER);
     const source = fs.readFileSync(path.join(workDirectory, "adopt/logDeliveries.ts"), "utf8");
     assert.match(
       source,

@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DuplicatePoolError } from "../../src/errors";
 import { PoolClaims, programPoolClaims } from "../../src/poolClaims";
 import { UserPoolLogDelivery } from "../../src/resource";
+import { STORED_PROVIDER } from "../../src/serializedProvider";
 import { authEventsToStream, notificationsToLogGroup } from "../../testing/fixtures/arns";
 
 /** The value an output settles to, or what it failed with. */
@@ -52,12 +53,14 @@ describe("programPoolClaims", () => {
 
 describe("UserPoolLogDelivery under Pulumi's mocks", () => {
   const registered: string[] = [];
+  const registrations: pulumi.runtime.MockResourceArgs[] = [];
 
   before(async () => {
     await pulumi.runtime.setMocks(
       {
         newResource(args) {
           registered.push(args.name);
+          registrations.push(args);
           return { id: String(args.inputs["userPoolId"]), state: args.inputs };
         },
         call: (args) => args.inputs,
@@ -88,6 +91,17 @@ describe("UserPoolLogDelivery under Pulumi's mocks", () => {
     assert.ok(DuplicatePoolError.isInstance((error as Error).cause));
     assert.ok(registered.includes("notifications"));
     assert.ok(!registered.includes("auth-events"), "the second resource never reaches the engine");
+  });
+
+  it("registers as a dynamic resource whose stored provider is the short loader", async () => {
+    const delivery = new UserPoolLogDelivery("registered", {
+      userPoolId: "us-east-1_MockRegistered",
+      logConfigurations: [notificationsToLogGroup],
+    });
+    await settled(delivery.urn);
+    const registration = registrations.find((args) => args.name === "registered");
+    assert.equal(registration?.type, "pulumi-nodejs:dynamic/cognito:UserPoolLogDelivery");
+    assert.equal(registration?.inputs["__provider"], STORED_PROVIDER);
   });
 
   it("a read-only reference to a declared pool is not a second declaration", async () => {

@@ -3,6 +3,7 @@ import { adoptedResourceName, adoptionSource, importFile } from "../../../src/cl
 import { DEFAULT_OUT_DIRECTORY, parseArguments } from "../../../src/cli/arguments";
 import { UsageError } from "../../../src/errors";
 import type { InventoryPool } from "../../../src/core/inventory";
+import { STORED_PROVIDER } from "../../../src/serializedProvider";
 import { poolTable } from "../../../src/cli/discoverOutput";
 import {
   BUCKET_ARN,
@@ -312,7 +313,7 @@ describe("discover output", () => {
   });
 
   it("writes import entries whose inputs and outputs are the pool's state with the serialised provider", () => {
-    assert.deepEqual(importFile([POOLS[0]!], "exports.handler = …"), {
+    assert.deepEqual(importFile([POOLS[0]!]), {
       resources: [
         {
           type: "pulumi-nodejs:dynamic/cognito:UserPoolLogDelivery",
@@ -322,13 +323,13 @@ describe("discover output", () => {
             userPoolId: POOL_ID,
             region: "us-east-1",
             logConfigurations: [notificationsToLogGroup, authEventsToStream],
-            __provider: "exports.handler = …",
+            __provider: STORED_PROVIDER,
           },
           outputs: {
             userPoolId: POOL_ID,
             region: "us-east-1",
             logConfigurations: [notificationsToLogGroup, authEventsToStream],
-            __provider: "exports.handler = …",
+            __provider: STORED_PROVIDER,
           },
         },
       ],
