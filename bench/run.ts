@@ -28,6 +28,7 @@ import { engineDescription, ensureEngine, PROJECT_ROOT } from "../testing/engine
 import { ProcessAccounting } from "../testing/engine/processAccounting";
 import type { CommandAccounting } from "../testing/engine/processAccounting";
 import { PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
+import { deliveryLoopProgram, trivialProgram } from "../testing/engine/benchPrograms";
 import { deliveryProgram } from "../testing/engine/programs";
 import { LOG_GROUP_ARN, STREAM_ARN } from "../testing/fixtures/arns";
 
@@ -67,30 +68,6 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const result = await work();
   return [result, Number(process.hrtime.bigint() - started) / 1e9];
 }
-
-const trivialProgram = (count: number): string =>
-  [
-    `import * as pulumi from "@pulumi/pulumi";`,
-    `const provider: pulumi.dynamic.ResourceProvider = { async create() { return { id: "trivial", outs: {} }; } };`,
-    `for (let index = 0; index < ${count}; index++) {`,
-    `  new pulumi.dynamic.Resource(provider, \`trivial-\${index}\`, { index }, {}, "bench", "Trivial");`,
-    `}`,
-    ``,
-  ].join("\n");
-
-/** N deliveries in a loop, like the trivial program, so that both cost the same to load. */
-const deliveryLoopProgram = (userPoolIds: readonly string[]): string =>
-  [
-    `import { UserPoolLogDelivery } from "pulumi-cognito-log-delivery";`,
-    `const userPoolIds: string[] = ${JSON.stringify(userPoolIds)};`,
-    `userPoolIds.forEach((userPoolId, index) => {`,
-    `  new UserPoolLogDelivery(\`tenant-\${index}\`, {`,
-    `    userPoolId,`,
-    `    logConfigurations: [{ eventSource: "userNotification", logLevel: "ERROR", cloudWatchLogsConfiguration: { logGroupArn: ${JSON.stringify(LOG_GROUP_ARN)} } }],`,
-    `  });`,
-    `});`,
-    ``,
-  ].join("\n");
 
 /** The median of three runs' seconds (previews are short, and a 2-core machine is noisy). */
 async function medianOfThree(work: () => Promise<unknown>): Promise<number> {

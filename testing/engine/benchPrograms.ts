@@ -1,0 +1,52 @@
+/**
+ * The programs the benchmarks time side by side: each declares N resources in a loop, so
+ * that all of them cost the same to load.
+ */
+import { LOG_GROUP_ARN } from "../fixtures/arns";
+
+/** One notifications entry, as TypeScript source. */
+const LOG_CONFIGURATIONS = `[{ eventSource: "userNotification", logLevel: "ERROR", cloudWatchLogsConfiguration: { logGroupArn: ${JSON.stringify(LOG_GROUP_ARN)} } }]`;
+
+/** N of the smallest dynamic resource: one input, no output, no AWS call. The engine's floor. */
+export const trivialProgram = (count: number): string =>
+  [
+    `import * as pulumi from "@pulumi/pulumi";`,
+    `const provider: pulumi.dynamic.ResourceProvider = { async create() { return { id: "trivial", outs: {} }; } };`,
+    `for (let index = 0; index < ${count}; index++) {`,
+    `  new pulumi.dynamic.Resource(provider, \`trivial-\${index}\`, { index }, {}, "bench", "Trivial");`,
+    `}`,
+    ``,
+  ].join("\n");
+
+/**
+ * N dynamic resources registered as UserPoolLogDelivery registers (the same five
+ * properties, a stored provider of about the same length) whose provider calls nothing
+ * and returns the configuration as its outputs: the engine's and the Pulumi SDK's cost of
+ * a resource of this shape, without ours.
+ */
+export const sameShapeProgram = (userPoolIds: readonly string[]): string =>
+  [
+    `import * as pulumi from "@pulumi/pulumi";`,
+    `const storedProvider = "exports.handler=()=>({create:async(i)=>({id:i.userPoolId,outs:{userPoolId:i.userPoolId,region:'us-east-1',logConfigurations:i.logConfigurations}})});";`,
+    `class SameShape extends pulumi.CustomResource {`,
+    `  constructor(name: string, args: { userPoolId: string; logConfigurations: unknown[] }) {`,
+    `    super("pulumi-nodejs:dynamic/bench:SameShape", name, { __provider: storedProvider, ...args, region: undefined, lastOutsideChange: undefined });`,
+    `  }`,
+    `}`,
+    `const userPoolIds: string[] = ${JSON.stringify(userPoolIds)};`,
+    `userPoolIds.forEach((userPoolId, index) => {`,
+    `  new SameShape(\`tenant-\${index}\`, { userPoolId, logConfigurations: ${LOG_CONFIGURATIONS} });`,
+    `});`,
+    ``,
+  ].join("\n");
+
+/** N deliveries, one per pool. */
+export const deliveryLoopProgram = (userPoolIds: readonly string[]): string =>
+  [
+    `import { UserPoolLogDelivery } from "pulumi-cognito-log-delivery";`,
+    `const userPoolIds: string[] = ${JSON.stringify(userPoolIds)};`,
+    `userPoolIds.forEach((userPoolId, index) => {`,
+    `  new UserPoolLogDelivery(\`tenant-\${index}\`, { userPoolId, logConfigurations: ${LOG_CONFIGURATIONS} });`,
+    `});`,
+    ``,
+  ].join("\n");
