@@ -26,30 +26,19 @@ import {
   AWS_AUTH_EVENTS_TO_STREAM,
   AWS_NOTIFICATIONS_TO_LOG_GROUP,
 } from "../testing/fixtures/arns";
+import { benchArguments, wholeNumbers } from "./shared";
 
 const COGNITO_READ_LIMIT = 15;
 const CHAT_READ_LIMIT = 5;
 
-interface Options {
-  pools: number;
-  chats: number;
-  out: string;
-}
-
-function parseOptions(argv: readonly string[]): Options {
-  const options: Options = {
-    pools: 2000,
-    chats: 500,
+function parseOptions(argv: string[]) {
+  const values = benchArguments(argv, {
+    pools: "2000",
+    chats: "500",
     out: path.join(PROJECT_ROOT, "docs/BENCHMARKS-INVENTORY.md"),
-  };
-  for (let index = 0; index < argv.length; index += 2) {
-    const [flag, value] = [argv[index], argv[index + 1] ?? ""];
-    if (flag === "--pools") options.pools = Number(value);
-    else if (flag === "--chats") options.chats = Number(value);
-    else if (flag === "--out") options.out = path.resolve(value);
-    else throw new Error(`unknown option ${flag}: use --pools 2000, --chats 500, --out FILE`);
-  }
-  if (![options.pools, options.chats].every((n) => Number.isInteger(n) && n >= 0)) {
+  });
+  const options = { ...values, pools: Number(values.pools), chats: Number(values.chats) };
+  if (!wholeNumbers([options.pools, options.chats], 0)) {
     throw new Error("--pools and --chats take whole numbers");
   }
   return options;

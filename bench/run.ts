@@ -29,53 +29,29 @@ import { ProcessAccounting } from "../testing/engine/processAccounting";
 import type { CommandAccounting } from "../testing/engine/processAccounting";
 import { PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
 import { deliveryLoopProgram, trivialProgram } from "../testing/engine/benchPrograms";
+import { benchArguments, medianOfThree, PACING_MARGIN, timed, wholeNumbers } from "./shared";
 import { deliveryProgram } from "../testing/engine/programs";
 import { LOG_GROUP_ARN, STREAM_ARN } from "../testing/fixtures/arns";
 
-/** The provider is paced this far below the emulator's limit (client and server clocks differ). */
-const PACING_MARGIN = 0.95;
+type Options = ReturnType<typeof parseOptions>;
 
-interface Options {
-  sizes: number[];
-  limit: number;
-  out: string;
-}
-
-function parseOptions(argv: readonly string[]): Options {
-  const options: Options = {
-    sizes: [500],
-    limit: 20,
+function parseOptions(argv: string[]) {
+  const values = benchArguments(argv, {
+    sizes: "500",
+    limit: "20",
     out: path.join(PROJECT_ROOT, "docs/BENCHMARKS.md"),
+  });
+  const options = {
+    ...values,
+    sizes: values.sizes.split(",").map(Number),
+    limit: Number(values.limit),
   };
-  for (let index = 0; index < argv.length; index += 2) {
-    const [flag, value] = [argv[index], argv[index + 1] ?? ""];
-    if (flag === "--sizes") options.sizes = value.split(",").map(Number);
-    else if (flag === "--limit") options.limit = Number(value);
-    else if (flag === "--out") options.out = path.resolve(value);
-    else throw new Error(`unknown option ${flag}: use --sizes 500,2000, --limit 20, --out FILE`);
-  }
-  if (options.sizes.some((size) => !Number.isInteger(size) || size < 1) || !(options.limit > 0)) {
+  if (!wholeNumbers(options.sizes, 1) || !(options.limit > 0)) {
     throw new Error(
       "--sizes takes positive integers, --limit a positive number of requests per second",
     );
   }
   return options;
-}
-
-/** Seconds a command took. */
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const started = process.hrtime.bigint();
-  const result = await work();
-  return [result, Number(process.hrtime.bigint() - started) / 1e9];
-}
-
-/** The median of three runs' seconds (previews are short, and a 2-core machine is noisy). */
-async function medianOfThree(work: () => Promise<unknown>): Promise<number> {
-  const seconds: number[] = [];
-  for (let run = 0; run < 3; run++) {
-    seconds.push((await timed(work))[1]);
-  }
-  return seconds.sort((a, b) => a - b)[1] as number;
 }
 
 const authEventsTo = (streamArn: string) => ({

@@ -12,7 +12,6 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { startEmulatorSession } from "../testing/emulatorSession";
 import type { EmulatorSession } from "../testing/emulatorSession";
 import {
@@ -22,32 +21,18 @@ import {
 } from "../testing/engine/benchPrograms";
 import { engineDescription, ensureEngine, PROJECT_ROOT } from "../testing/engine/engine";
 import { PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
+import { benchArguments, medianOfThree, PACING_MARGIN, timed, wholeNumbers } from "./shared";
 
-/** The provider is paced this far below the emulator's limit, as in bench/run.ts. */
-const PACING_MARGIN = 0.95;
+type Options = ReturnType<typeof parseOptions>;
 
-interface Options {
-  size: number;
-  limit: number;
-  out: string;
-}
-
-function parseOptions(argv: string[]): Options {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      size: { type: "string", default: "1000" },
-      limit: { type: "string", default: "20" },
-      out: { type: "string", default: path.join(PROJECT_ROOT, "docs/BENCHMARKS-SHAPE.md") },
-    },
-    strict: true,
+function parseOptions(argv: string[]) {
+  const values = benchArguments(argv, {
+    size: "1000",
+    limit: "20",
+    out: path.join(PROJECT_ROOT, "docs/BENCHMARKS-SHAPE.md"),
   });
-  const options = {
-    size: Number(values.size),
-    limit: Number(values.limit),
-    out: path.resolve(values.out),
-  };
-  if (!Number.isInteger(options.size) || options.size < 1 || !(options.limit > 0)) {
+  const options = { ...values, size: Number(values.size), limit: Number(values.limit) };
+  if (!wholeNumbers([options.size], 1) || !(options.limit > 0)) {
     throw new Error(
       "--size takes a positive integer, --limit a positive number of requests per second",
     );
@@ -63,12 +48,6 @@ interface Timings {
   stateBytes: number;
   awsCalls: number;
   throttled: number;
-}
-
-async function seconds(work: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
 /** `up`, the median of three previews with nothing changed, and `destroy` of one program. */
@@ -97,19 +76,18 @@ async function timeProgram(
   });
   try {
     emulator.clearRequests();
-    const up = await seconds(() => workspace.pulumiOrThrow("up", "--yes"));
+    const [, up] = await timed(() => workspace.pulumiOrThrow("up", "--yes"));
     const stateBytes = Buffer.byteLength(workspace.stateFileText()) / options.size;
-    const previews: number[] = [];
-    for (let run = 0; run < 3; run++) {
-      previews.push(await seconds(() => workspace.pulumiOrThrow("preview", "--expect-no-changes")));
-    }
-    const destroy = await seconds(() =>
+    const preview = await medianOfThree(() =>
+      workspace.pulumiOrThrow("preview", "--expect-no-changes"),
+    );
+    const [, destroy] = await timed(() =>
       workspace.pulumiOrThrow("destroy", "--yes", "--skip-preview"),
     );
     return {
       label,
       up,
-      preview: previews.sort((a, b) => a - b)[1] as number,
+      preview,
       destroy,
       stateBytes,
       awsCalls: emulator.requests.length,

@@ -12,34 +12,25 @@ import { startEmulatorSession } from "../testing/emulatorSession";
 import { engineDescription, ensureEngine, PROJECT_ROOT } from "../testing/engine/engine";
 import { runSoak, SOAK_PACING, soakWorkspaces } from "../testing/soak/soak";
 import type { SoakReport } from "../testing/soak/soak";
+import { benchArguments, wholeNumbers } from "./shared";
 
-interface Options {
-  seed: number;
-  pools: number;
-  rounds: number;
-  out: string;
-}
-
-function parseOptions(argv: readonly string[]): Options {
-  const options: Options = {
-    seed: 1,
-    pools: 200,
-    rounds: 5,
+function parseOptions(argv: string[]) {
+  const values = benchArguments(argv, {
+    seed: "1",
+    pools: "200",
+    rounds: "5",
     out: path.join(PROJECT_ROOT, "docs/SOAK.md"),
+  });
+  const options = {
+    ...values,
+    seed: Number(values.seed),
+    pools: Number(values.pools),
+    rounds: Number(values.rounds),
   };
-  for (let index = 0; index < argv.length; index += 2) {
-    const [flag, value] = [argv[index], argv[index + 1] ?? ""];
-    if (flag === "--seed") options.seed = Number(value);
-    else if (flag === "--pools") options.pools = Number(value);
-    else if (flag === "--rounds") options.rounds = Number(value);
-    else if (flag === "--out") options.out = path.resolve(value);
-    else
-      throw new Error(`unknown option ${flag}: use --seed 1, --pools 200, --rounds 5, --out FILE`);
-  }
   if (
-    ![options.seed, options.pools, options.rounds].every((n) => Number.isInteger(n) && n >= 0) ||
-    options.pools < 4 ||
-    options.rounds < 1
+    !wholeNumbers([options.seed], 0) ||
+    !wholeNumbers([options.pools], 4) ||
+    !wholeNumbers([options.rounds], 1)
   ) {
     throw new Error("--seed takes a whole number, --pools at least 4, --rounds at least 1");
   }

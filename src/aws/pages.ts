@@ -1,11 +1,16 @@
+import { AwsCallError } from "../errors";
+import type { AwsCallContext, AwsFailureDetails } from "../errors";
+
 /**
- * The pages of an SDK paginator, with any failure of a page request turned into our error
- * by `failure`: one place for what every listing adapter does around the SDK's paginators.
- * Failures of the caller's own work on a page are not caught here.
+ * The pages of an SDK paginator, with any failure of a page request turned into an
+ * `AwsCallError` for `context`, described by `describe`: one place for what every listing
+ * adapter does around the SDK's paginators. Failures of the caller's own work on a page
+ * are not caught here.
  */
 export async function* pagesOrFail<Page>(
   pages: AsyncIterable<Page>,
-  failure: (error: unknown) => Error,
+  context: AwsCallContext,
+  describe: (error: unknown) => AwsFailureDetails,
 ): AsyncGenerator<Page> {
   const iterator = pages[Symbol.asyncIterator]();
   for (;;) {
@@ -13,7 +18,7 @@ export async function* pagesOrFail<Page>(
     try {
       page = await iterator.next();
     } catch (error) {
-      throw failure(error);
+      throw new AwsCallError(context, describe(error), { cause: error });
     }
     if (page.done) {
       return;

@@ -9,7 +9,6 @@ import { paginateLookupEvents } from "@aws-sdk/client-cloudtrail";
 import { readChangeRecord, SET_LOG_DELIVERY_EVENT } from "../core/changeRecord";
 import type { LogDeliveryChange } from "../core/changeRecord";
 import { pagesOrFail } from "../aws/pages";
-import { AwsCallError } from "../errors";
 import type { CloudTrailClients } from "./clients";
 import { describeCloudTrailFailure } from "./failureAdvice";
 
@@ -46,13 +45,9 @@ export async function* logDeliveryChanges(
       StartTime: window.start,
     },
   );
-  const failure = (error: unknown) =>
-    new AwsCallError(
-      { operation: "LookupEvents", region },
-      describeCloudTrailFailure(error, region, clients.endpointOverride()),
-      { cause: error },
-    );
-  for await (const page of pagesOrFail(pages, failure)) {
+  const describe = (error: unknown) =>
+    describeCloudTrailFailure(error, region, clients.endpointOverride());
+  for await (const page of pagesOrFail(pages, { operation: "LookupEvents", region }, describe)) {
     const events = page.Events ?? [];
     const changes: LogDeliveryChange[] = [];
     for (const event of events) {

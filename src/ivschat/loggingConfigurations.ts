@@ -7,7 +7,6 @@ import { paginateListLoggingConfigurations } from "@aws-sdk/client-ivschat";
 import type { DestinationConfiguration } from "@aws-sdk/client-ivschat";
 import { DESTINATIONS, DESTINATION_PROPERTIES } from "../core/destinations";
 import { pagesOrFail } from "../aws/pages";
-import { AwsCallError } from "../errors";
 import type { ChatDestination, InventoryChatConfiguration } from "../core/inventory";
 import type { IvsChatClients } from "./clients";
 import { describeIvsChatFailure } from "./failureAdvice";
@@ -53,13 +52,13 @@ export async function listChatLoggingConfigurations(
     {},
   );
   const listed: ChatLoggingConfiguration[] = [];
-  const failure = (error: unknown) =>
-    new AwsCallError(
-      { operation: "ListLoggingConfigurations", region },
-      describeIvsChatFailure(error, region, clients.endpointOverride()),
-      { cause: error },
-    );
-  for await (const page of pagesOrFail(pages, failure)) {
+  const describe = (error: unknown) =>
+    describeIvsChatFailure(error, region, clients.endpointOverride());
+  for await (const page of pagesOrFail(
+    pages,
+    { operation: "ListLoggingConfigurations", region },
+    describe,
+  )) {
     for (const summary of page.loggingConfigurations ?? []) {
       if (!summary.arn) {
         continue;
