@@ -55,21 +55,27 @@ export class UserPoolLogDelivery extends pulumi.CustomResource {
   declare public readonly lastOutsideChange: pulumi.Output<LastOutsideChange | undefined>;
 
   constructor(name: string, args: UserPoolLogDeliveryArgs, opts?: pulumi.CustomResourceOptions) {
-    // A read-only reference (`get`) declares nothing, so it claims no pool.
-    const userPoolId = opts?.id ? args.userPoolId : claimedPoolId(name, args);
-    super(
-      RESOURCE_TYPE,
-      name,
-      {
-        __provider: STORED_PROVIDER,
-        userPoolId,
-        logConfigurations: args.logConfigurations,
-        region: args.region,
-        // An output only: undefined is never sent as an input, but makes the output exist.
-        lastOutsideChange: undefined,
-      },
-      opts,
-    );
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = registrationStackFrames(stackTraceLimit);
+    try {
+      // A read-only reference (`get`) declares nothing, so it claims no pool.
+      const userPoolId = opts?.id ? args.userPoolId : claimedPoolId(name, args);
+      super(
+        RESOURCE_TYPE,
+        name,
+        {
+          __provider: STORED_PROVIDER,
+          userPoolId,
+          logConfigurations: args.logConfigurations,
+          region: args.region,
+          // An output only: undefined is never sent as an input, but makes the output exist.
+          lastOutsideChange: undefined,
+        },
+        opts,
+      );
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
   }
 
   /**
@@ -95,6 +101,19 @@ export class UserPoolLogDelivery extends pulumi.CustomResource {
       { ...opts, id },
     );
   }
+}
+
+/**
+ * How many stack frames V8 records while a delivery registers. The Pulumi SDK formats a
+ * stack trace for every output it creates (`debuggablePromise`), kept for the leak report
+ * that PULUMI_DEBUG_PROMISE_LEAKS turns on; under ts-node each trace is mapped through
+ * source maps. That was 8.5 of the program's 22 CPU seconds in a preview of 2,000
+ * deliveries (docs/BENCHMARKS-FINDINGS.md), so none are recorded unless that report is
+ * asked for. The resource's source position is unaffected: Pulumi lifts the limit itself
+ * to find it (`Resource.callsites`).
+ */
+function registrationStackFrames(current: number): number {
+  return process.env["PULUMI_DEBUG_PROMISE_LEAKS"] ? current : 0;
 }
 
 /**

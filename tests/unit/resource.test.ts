@@ -104,6 +104,44 @@ describe("UserPoolLogDelivery under Pulumi's mocks", () => {
     assert.equal(registration?.inputs["__provider"], STORED_PROVIDER);
   });
 
+  it("has the Pulumi SDK format no stack trace per output unless its leak report is asked for", () => {
+    const debugFlag = "PULUMI_DEBUG_PROMISE_LEAKS";
+    const limitBefore = Error.stackTraceLimit;
+    /** How many stack traces the SDK's `debuggablePromise` formats while one delivery is declared. */
+    const debugTracesFormatted = (name: string): number => {
+      const prepareStackTrace = Error.prepareStackTrace;
+      let formatted = 0;
+      Error.prepareStackTrace = (_error, callSites) => {
+        formatted += callSites[0]?.getFunctionName() === "debuggablePromise" ? 1 : 0;
+        return "";
+      };
+      try {
+        new UserPoolLogDelivery(name, {
+          userPoolId: `us-east-1_Mock${name}`,
+          logConfigurations: [notificationsToLogGroup],
+        });
+      } finally {
+        Error.prepareStackTrace = prepareStackTrace;
+      }
+      return formatted;
+    };
+    const previous = process.env[debugFlag];
+    try {
+      delete process.env[debugFlag];
+      assert.equal(debugTracesFormatted("Untraced"), 0);
+      assert.equal(Error.stackTraceLimit, limitBefore, "the limit is restored");
+      process.env[debugFlag] = "true";
+      assert.ok(debugTracesFormatted("Traced") > 0, "the leak report keeps its traces");
+      assert.equal(Error.stackTraceLimit, limitBefore);
+    } finally {
+      if (previous === undefined) {
+        delete process.env[debugFlag];
+      } else {
+        process.env[debugFlag] = previous;
+      }
+    }
+  });
+
   it("a read-only reference to a declared pool is not a second declaration", async () => {
     const userPoolId = "us-east-1_MockDuplicate2";
     const declared = new UserPoolLogDelivery("declared", { userPoolId, logConfigurations: [] });
