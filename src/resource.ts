@@ -56,7 +56,8 @@ export class UserPoolLogDelivery extends pulumi.CustomResource {
 
   constructor(name: string, args: UserPoolLogDeliveryArgs, opts?: pulumi.CustomResourceOptions) {
     const stackTraceLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = registrationStackFrames(stackTraceLimit);
+    const framesRecorded = registrationStackFrames(stackTraceLimit);
+    Error.stackTraceLimit = framesRecorded;
     try {
       // A read-only reference (`get`) declares nothing, so it claims no pool.
       const userPoolId = opts?.id ? args.userPoolId : claimedPoolId(name, args);
@@ -73,6 +74,14 @@ export class UserPoolLogDelivery extends pulumi.CustomResource {
         },
         opts,
       );
+    } catch (error) {
+      // Thrown while no frames were recorded (a program passing no arguments, say): give
+      // it the stack of the line that declared this resource, so the user can find it.
+      Error.stackTraceLimit = stackTraceLimit;
+      if (error instanceof Error && framesRecorded < stackTraceLimit) {
+        Error.captureStackTrace(error, UserPoolLogDelivery);
+      }
+      throw error;
     } finally {
       Error.stackTraceLimit = stackTraceLimit;
     }

@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DuplicatePoolError } from "../../src/errors";
 import { PoolClaims, programPoolClaims } from "../../src/poolClaims";
 import { UserPoolLogDelivery } from "../../src/resource";
+import type { UserPoolLogDeliveryArgs } from "../../src/resource";
 import { STORED_PROVIDER } from "../../src/serializedProvider";
 import { authEventsToStream, notificationsToLogGroup } from "../../testing/fixtures/arns";
 
@@ -138,6 +139,26 @@ describe("UserPoolLogDelivery under Pulumi's mocks", () => {
         delete process.env[debugFlag];
       } else {
         process.env[debugFlag] = previous;
+      }
+    }
+  });
+
+  it("an error thrown while it registers carries the stack of the line that declared it", () => {
+    const previous = process.env["PULUMI_DEBUG_PROMISE_LEAKS"];
+    delete process.env["PULUMI_DEBUG_PROMISE_LEAKS"];
+    try {
+      assert.throws(
+        // What a JavaScript program without types can pass.
+        () =>
+          new UserPoolLogDelivery("no-arguments", undefined as unknown as UserPoolLogDeliveryArgs),
+        (error: unknown) =>
+          error instanceof TypeError &&
+          /reading 'userPoolId'/.test(error.message) &&
+          /resource\.test\.ts/.test(error.stack ?? ""),
+      );
+    } finally {
+      if (previous !== undefined) {
+        process.env["PULUMI_DEBUG_PROMISE_LEAKS"] = previous;
       }
     }
   });
