@@ -7,6 +7,15 @@ import { LOG_GROUP_ARN } from "../fixtures/arns";
 /** One notifications entry, as TypeScript source. */
 const LOG_CONFIGURATIONS = `[{ eventSource: "userNotification", logLevel: "ERROR", cloudWatchLogsConfiguration: { logGroupArn: ${JSON.stringify(LOG_GROUP_ARN)} } }]`;
 
+/** One `className` per pool, named `tenant-<index>`, each with the notifications entry. */
+const onePerPool = (className: string, userPoolIds: readonly string[]): string[] => [
+  `const userPoolIds: string[] = ${JSON.stringify(userPoolIds)};`,
+  `userPoolIds.forEach((userPoolId, index) => {`,
+  `  new ${className}(\`tenant-\${index}\`, { userPoolId, logConfigurations: ${LOG_CONFIGURATIONS} });`,
+  `});`,
+  ``,
+];
+
 /** N of the smallest dynamic resource: one input, no output, no AWS call. The engine's floor. */
 export const trivialProgram = (count: number): string =>
   [
@@ -33,20 +42,12 @@ export const sameShapeProgram = (userPoolIds: readonly string[]): string =>
     `    super("pulumi-nodejs:dynamic/bench:SameShape", name, { __provider: storedProvider, ...args, region: undefined, lastOutsideChange: undefined });`,
     `  }`,
     `}`,
-    `const userPoolIds: string[] = ${JSON.stringify(userPoolIds)};`,
-    `userPoolIds.forEach((userPoolId, index) => {`,
-    `  new SameShape(\`tenant-\${index}\`, { userPoolId, logConfigurations: ${LOG_CONFIGURATIONS} });`,
-    `});`,
-    ``,
+    ...onePerPool("SameShape", userPoolIds),
   ].join("\n");
 
 /** N deliveries, one per pool. */
 export const deliveryLoopProgram = (userPoolIds: readonly string[]): string =>
   [
     `import { UserPoolLogDelivery } from "pulumi-cognito-log-delivery";`,
-    `const userPoolIds: string[] = ${JSON.stringify(userPoolIds)};`,
-    `userPoolIds.forEach((userPoolId, index) => {`,
-    `  new UserPoolLogDelivery(\`tenant-\${index}\`, { userPoolId, logConfigurations: ${LOG_CONFIGURATIONS} });`,
-    `});`,
-    ``,
+    ...onePerPool("UserPoolLogDelivery", userPoolIds),
   ].join("\n");

@@ -23,6 +23,25 @@ function settled<T>(output: pulumi.Output<T>): Promise<{ value?: T; error?: unkn
   });
 }
 
+/** Runs `work` with PULUMI_DEBUG_PROMISE_LEAKS (Pulumi's leak report) set to `value`, or unset. */
+function withLeakReport(value: string | undefined, work: () => void): void {
+  const name = "PULUMI_DEBUG_PROMISE_LEAKS";
+  const previous = process.env[name];
+  const assign = (next: string | undefined) => {
+    if (next === undefined) {
+      delete process.env[name];
+    } else {
+      process.env[name] = next;
+    }
+  };
+  assign(value);
+  try {
+    work();
+  } finally {
+    assign(previous);
+  }
+}
+
 describe("PoolClaims", () => {
   it("lets each pool be declared by one resource, and names both when a second declares it", () => {
     const claims = new PoolClaims();
@@ -106,7 +125,6 @@ describe("UserPoolLogDelivery under Pulumi's mocks", () => {
   });
 
   it("has the Pulumi SDK format no stack trace per output unless its leak report is asked for", () => {
-    const debugFlag = "PULUMI_DEBUG_PROMISE_LEAKS";
     const limitBefore = Error.stackTraceLimit;
     /** How many stack traces the SDK's `debuggablePromise` formats while one delivery is declared. */
     const debugTracesFormatted = (name: string): number => {
@@ -126,27 +144,18 @@ describe("UserPoolLogDelivery under Pulumi's mocks", () => {
       }
       return formatted;
     };
-    const previous = process.env[debugFlag];
-    try {
-      delete process.env[debugFlag];
+    withLeakReport(undefined, () => {
       assert.equal(debugTracesFormatted("Untraced"), 0);
       assert.equal(Error.stackTraceLimit, limitBefore, "the limit is restored");
-      process.env[debugFlag] = "true";
+    });
+    withLeakReport("true", () => {
       assert.ok(debugTracesFormatted("Traced") > 0, "the leak report keeps its traces");
       assert.equal(Error.stackTraceLimit, limitBefore);
-    } finally {
-      if (previous === undefined) {
-        delete process.env[debugFlag];
-      } else {
-        process.env[debugFlag] = previous;
-      }
-    }
+    });
   });
 
   it("an error thrown while it registers carries the stack of the line that declared it", () => {
-    const previous = process.env["PULUMI_DEBUG_PROMISE_LEAKS"];
-    delete process.env["PULUMI_DEBUG_PROMISE_LEAKS"];
-    try {
+    withLeakReport(undefined, () => {
       assert.throws(
         // What a JavaScript program without types can pass.
         () =>
@@ -156,11 +165,7 @@ describe("UserPoolLogDelivery under Pulumi's mocks", () => {
           /reading 'userPoolId'/.test(error.message) &&
           /resource\.test\.ts/.test(error.stack ?? ""),
       );
-    } finally {
-      if (previous !== undefined) {
-        process.env["PULUMI_DEBUG_PROMISE_LEAKS"] = previous;
-      }
-    }
+    });
   });
 
   it("a read-only reference to a declared pool is not a second declaration", async () => {
