@@ -10,7 +10,8 @@
  *   below it, against max(N / limit, the engine's floor: an `up` of N trivial dynamic
  *   resources); requests throttled and operations failed; state bytes per resource;
  *   preview time with nothing changed against the trivial resource's; refresh and destroy
- *   against theirs;
+ *   against theirs; up, refresh and destroy against the paced trivial resource's (it waits
+ *   for the quota's tokens where ours calls AWS: the least any provider can take);
  * - where the time goes: the wall time before, during and after the AWS calls, and CPU by
  *   process (engine, language host, provider, emulator; testing/engine/processAccounting.ts)
  *   with the provider's peak memory;
@@ -28,7 +29,11 @@ import { engineDescription, ensureEngine, PROJECT_ROOT } from "../testing/engine
 import { ProcessAccounting } from "../testing/engine/processAccounting";
 import type { CommandAccounting } from "../testing/engine/processAccounting";
 import { PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
-import { deliveryLoopProgram, trivialProgram } from "../testing/engine/benchPrograms";
+import {
+  deliveryLoopProgram,
+  pacedTrivialProgram,
+  trivialProgram,
+} from "../testing/engine/benchPrograms";
 import { benchArguments, medianOfThree, PACING_MARGIN, timed, wholeNumbers } from "./shared";
 import { deliveryProgram } from "../testing/engine/programs";
 import { LOG_GROUP_ARN, STREAM_ARN } from "../testing/fixtures/arns";
@@ -232,6 +237,7 @@ class Bench {
   async size(count: number, limit: number): Promise<SizeResult> {
     const ids = await this.pools(count);
     const trivial = await this.workspace(trivialProgram(count), 0);
+    const paced = await this.workspace(pacedTrivialProgram(count, limit), 0);
     const ours = await this.workspace(deliveryLoopProgram(ids), limit * PACING_MARGIN);
     try {
       const trivialUp = await this.measured(() => trivial.pulumiOrThrow("up", "--yes"));
@@ -243,6 +249,13 @@ class Bench {
       );
       const trivialDestroy = await this.measured(() =>
         trivial.pulumiOrThrow("destroy", "--yes", "--skip-preview"),
+      );
+      const pacedUp = await this.measured(() => paced.pulumiOrThrow("up", "--yes"));
+      const pacedRefresh = await this.measured(() =>
+        paced.pulumiOrThrow("refresh", "--yes", "--skip-preview"),
+      );
+      const pacedDestroy = await this.measured(() =>
+        paced.pulumiOrThrow("destroy", "--yes", "--skip-preview"),
       );
 
       this.emulator.setRateLimits({
@@ -279,6 +292,9 @@ class Bench {
         trivialPreview,
         trivialRefresh,
         trivialDestroy,
+        pacedUp,
+        pacedRefresh,
+        pacedDestroy,
         up,
         upExit: upResult.code,
         throttled: throttled + refreshThrottled + destroyThrottled,
@@ -293,6 +309,7 @@ class Bench {
     } finally {
       this.emulator.setRateLimits(undefined);
       trivial.dispose();
+      paced.dispose();
       ours.dispose();
     }
   }
@@ -327,6 +344,10 @@ interface SizeResult extends AttributionResult {
   trivialPreview: number;
   trivialRefresh: Measured;
   trivialDestroy: Measured;
+  /** The paced trivial resource's commands: the least time any provider making our calls can take. */
+  pacedUp: Measured;
+  pacedRefresh: Measured;
+  pacedDestroy: Measured;
   up: Measured;
   upExit: number;
   /** Throttled requests of up, refresh and destroy. */
@@ -351,12 +372,14 @@ function growthSection(sizes: readonly SizeResult[]): string[] {
   const commands: [string, (size: SizeResult) => number][] = [
     ["`up`", (size) => size.up.seconds],
     ["trivial `up`", (size) => size.trivialUp.seconds],
+    ["paced trivial `up`", (size) => size.pacedUp.seconds],
     ["preview", (size) => size.previewSeconds],
     ["trivial preview", (size) => size.trivialPreview],
     ["`refresh`", (size) => size.refresh.seconds],
     ["trivial `refresh`", (size) => size.trivialRefresh.seconds],
     ["`destroy`", (size) => size.destroy.seconds],
     ["trivial `destroy`", (size) => size.trivialDestroy.seconds],
+    ["paced trivial `destroy`", (size) => size.pacedDestroy.seconds],
   ];
   return [
     "## How the time grows with N",
@@ -394,8 +417,8 @@ function report(
       `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${engine}, pulumi-cognito-log-delivery ${packageVersion}, ` +
       `against the local Cognito emulator on loopback.`,
     "",
-    "Reproduce: `npm ci && npm run bench` (N = 500, about 8 minutes on 2 cores; `-- --sizes 500,2000 --limit 20` chooses: " +
-      "2,000 adds about 34 minutes, most of it the engine's checkpointing). The run rewrites this file; " +
+    "Reproduce: `npm ci && npm run bench` (N = 500, about 10 minutes on 2 cores; `-- --sizes 500,2000 --limit 20` chooses: " +
+      "2,000 adds about 45 minutes, most of it the engine's checkpointing). The run rewrites this file; " +
       "[BENCHMARKS-FINDINGS.md](BENCHMARKS-FINDINGS.md) reads the figures.",
     "",
     "## AWS calls per operation",
@@ -411,15 +434,18 @@ function report(
       "(`COGNITO_LOG_DELIVERY_READS_PER_SECOND` / `…_WRITES_PER_SECOND`). Each create is one Get and one Set, in separate " +
       "buckets, so the quota's floor is N / limit. The engine's floor is an `up` of N trivial dynamic resources (no AWS calls). " +
       "`pulumi up --yes` includes its preview pass, as users run it. Target: up ≤ 1.15 × max(N / limit, engine floor), " +
-      "with no throttled request and no failed operation.",
+      "with no throttled request and no failed operation. " +
+      `The paced trivial resource is the trivial one with a provider that waits for the quota's tokens (${options.limit}/s, ` +
+      "one second of burst, no margin) where ours calls AWS: what the engine and the quota take together, the least any " +
+      "provider making these calls can take (BENCHMARKS-FINDINGS.md explains why it is above max(floors)).",
     "",
-    "| N | up (s) | N / limit (s) | engine floor (s) | up ÷ max(floors) | within target | throttled requests (up, refresh, destroy) | failed operations | state bytes per resource | up per resource (ms) |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| N | up (s) | N / limit (s) | engine floor (s) | up ÷ max(floors) | within target | paced trivial `up` (s) | up ÷ paced trivial | throttled requests (up, refresh, destroy) | failed operations | state bytes per resource | up per resource (ms) |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...sizes.map((size) => {
       const floor = Math.max(size.count / size.limit, size.trivialUp.seconds);
       const ratio = size.up.seconds / floor;
       const within = ratio <= 1.15 && size.upExit === 0 && size.throttled === 0;
-      return `| ${size.count} | ${f(size.up.seconds)} | ${f(size.count / size.limit)} | ${f(size.trivialUp.seconds)} | ${ratio.toFixed(2)} | ${within ? "yes" : "**no**"} | ${size.throttled} | ${size.failed} | ${Math.round(size.stateBytes / size.count)} | ${((size.up.seconds * 1000) / size.count).toFixed(0)} |`;
+      return `| ${size.count} | ${f(size.up.seconds)} | ${f(size.count / size.limit)} | ${f(size.trivialUp.seconds)} | ${ratio.toFixed(2)} | ${within ? "yes" : "**no**"} | ${f(size.pacedUp.seconds)} | ${(size.up.seconds / size.pacedUp.seconds).toFixed(2)} | ${size.throttled} | ${size.failed} | ${Math.round(size.stateBytes / size.count)} | ${((size.up.seconds * 1000) / size.count).toFixed(0)} |`;
     }),
     "",
     "### Where the time goes",
@@ -436,8 +462,11 @@ function report(
       (
         [
           ["trivial `up`", size.trivialUp],
+          ["paced trivial `up`", size.pacedUp],
           ["`up`", size.up],
+          ["paced trivial `refresh`", size.pacedRefresh],
           ["`refresh`", size.refresh],
+          ["paced trivial `destroy`", size.pacedDestroy],
           ["`destroy`", size.destroy],
         ] as const
       ).map(([label, measured]) => {
@@ -462,13 +491,14 @@ function report(
     "## `pulumi refresh --skip-preview` and `pulumi destroy --skip-preview` of N unchanged resources",
     "",
     "Refresh reads each pool (one Get, at the read limit); destroy clears each (one Set, at the write limit). " +
-      "The engine's floors are the same commands on N trivial dynamic resources. Target: ≤ 1.15 × max(N / limit, engine floor).",
+      "The engine's floors are the same commands on N trivial dynamic resources; the paced trivial resource waits " +
+      "for a read token in its refresh and a write token in its delete. Target: ≤ 1.15 × max(N / limit, engine floor).",
     "",
-    "| N | refresh (s) | trivial refresh (s) | refresh ÷ max(floors) | destroy (s) | trivial destroy (s) | destroy ÷ max(floors) |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
+    "| N | refresh (s) | trivial refresh (s) | refresh ÷ max(floors) | paced trivial refresh (s) | refresh ÷ paced trivial | destroy (s) | trivial destroy (s) | destroy ÷ max(floors) | paced trivial destroy (s) | destroy ÷ paced trivial |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...sizes.map((size) => {
       const quota = size.count / size.limit;
-      return `| ${size.count} | ${f(size.refresh.seconds)} | ${f(size.trivialRefresh.seconds)} | ${(size.refresh.seconds / Math.max(quota, size.trivialRefresh.seconds)).toFixed(2)} | ${f(size.destroy.seconds)} | ${f(size.trivialDestroy.seconds)} | ${(size.destroy.seconds / Math.max(quota, size.trivialDestroy.seconds)).toFixed(2)} |`;
+      return `| ${size.count} | ${f(size.refresh.seconds)} | ${f(size.trivialRefresh.seconds)} | ${(size.refresh.seconds / Math.max(quota, size.trivialRefresh.seconds)).toFixed(2)} | ${f(size.pacedRefresh.seconds)} | ${(size.refresh.seconds / size.pacedRefresh.seconds).toFixed(2)} | ${f(size.destroy.seconds)} | ${f(size.trivialDestroy.seconds)} | ${(size.destroy.seconds / Math.max(quota, size.trivialDestroy.seconds)).toFixed(2)} | ${f(size.pacedDestroy.seconds)} | ${(size.destroy.seconds / size.pacedDestroy.seconds).toFixed(2)} |`;
     }),
     "",
     ...growthSection(sizes),
