@@ -42,9 +42,10 @@ export const pacedProvider = (perSecond: number): string =>
   `read:async(id)=>{await w("read");return{id,props:{}}},delete:async()=>{await w("write")}}};`;
 
 /**
- * N trivial dynamic resources that take the quota's time: the least any provider making
- * our calls at `perSecond` can take on this engine, with the engine's checkpoints and the
- * quota's pace overlapped as far as the engine lets them.
+ * N trivial dynamic resources that take the quota's time: the least a provider making our
+ * calls at `perSecond` can take on this engine for a resource that weighs no more than the
+ * trivial one, with the engine's checkpoints and the quota's pace overlapped as far as the
+ * engine lets them.
  */
 export const pacedTrivialProgram = (count: number, perSecond: number): string =>
   [
