@@ -11,7 +11,7 @@
  *   resources); requests throttled and operations failed; state bytes per resource;
  *   preview time with nothing changed against the trivial resource's; refresh and destroy
  *   against theirs; up, refresh and destroy against the paced trivial resource's (it waits
- *   for the quota's tokens where ours calls AWS: the least any provider can take);
+ *   for the quota's tokens where ours calls AWS: the least a provider can take);
  * - where the time goes: the wall time before, during and after the AWS calls, and CPU by
  *   process (engine, language host, provider, emulator; testing/engine/processAccounting.ts)
  *   with the provider's peak memory;
@@ -344,7 +344,7 @@ interface SizeResult extends AttributionResult {
   trivialPreview: number;
   trivialRefresh: Measured;
   trivialDestroy: Measured;
-  /** The paced trivial resource's commands: the least time any provider making our calls can take. */
+  /** The paced trivial resource's commands: the least a provider making our calls can take. */
   pacedUp: Measured;
   pacedRefresh: Measured;
   pacedDestroy: Measured;
@@ -436,8 +436,9 @@ function report(
       "`pulumi up --yes` includes its preview pass, as users run it. Target: up ≤ 1.15 × max(N / limit, engine floor), " +
       "with no throttled request and no failed operation. " +
       `The paced trivial resource is the trivial one with a provider that waits for the quota's tokens (${options.limit}/s, ` +
-      "one second of burst, no margin) where ours calls AWS: what the engine and the quota take together, the least any " +
-      "provider making these calls can take (BENCHMARKS-FINDINGS.md explains why it is above max(floors)).",
+      "one second of burst, no margin) where ours calls AWS: what the engine and the quota take together, the least a " +
+      "provider making these calls can take for a resource no heavier than the trivial one (BENCHMARKS-FINDINGS.md " +
+      "explains why it can be above max(floors)).",
     "",
     "| N | up (s) | N / limit (s) | engine floor (s) | up ÷ max(floors) | within target | paced trivial `up` (s) | up ÷ paced trivial | throttled requests (up, refresh, destroy) | failed operations | state bytes per resource | up per resource (ms) |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
