@@ -40,7 +40,7 @@ function loadPaced(perSecond: number) {
 }
 
 describe("the paced trivial resource of the benchmark", () => {
-  it("hands out one second of burst, then one token per 1/perSecond, per bucket", async () => {
+  it("hands out one second of burst, then one token every 1/perSecond", async () => {
     const { handler, waits } = loadPaced(10);
     for (let call = 0; call < 13; call++) {
       void handler.delete();
