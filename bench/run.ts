@@ -234,29 +234,38 @@ class Bench {
     };
   }
 
+  /**
+   * `up --yes`, `refresh --skip-preview` and `destroy --skip-preview` of a program that
+   * makes no AWS call, each measured; `whileUp` runs between the up and the refresh.
+   */
+  async upRefreshDestroy(
+    workspace: PulumiWorkspace,
+    whileUp?: () => Promise<void>,
+  ): Promise<UpRefreshDestroy> {
+    const up = await this.measured(() => workspace.pulumiOrThrow("up", "--yes"));
+    await whileUp?.();
+    const refresh = await this.measured(() =>
+      workspace.pulumiOrThrow("refresh", "--yes", "--skip-preview"),
+    );
+    const destroy = await this.measured(() =>
+      workspace.pulumiOrThrow("destroy", "--yes", "--skip-preview"),
+    );
+    return { up, refresh, destroy };
+  }
+
   async size(count: number, limit: number): Promise<SizeResult> {
     const ids = await this.pools(count);
     const trivial = await this.workspace(trivialProgram(count), 0);
     const paced = await this.workspace(pacedTrivialProgram(count, limit), 0);
     const ours = await this.workspace(deliveryLoopProgram(ids), limit * PACING_MARGIN);
     try {
-      const trivialUp = await this.measured(() => trivial.pulumiOrThrow("up", "--yes"));
-      const trivialPreview = await medianOfThree(() =>
-        trivial.pulumiOrThrow("preview", "--expect-no-changes"),
-      );
-      const trivialRefresh = await this.measured(() =>
-        trivial.pulumiOrThrow("refresh", "--yes", "--skip-preview"),
-      );
-      const trivialDestroy = await this.measured(() =>
-        trivial.pulumiOrThrow("destroy", "--yes", "--skip-preview"),
-      );
-      const pacedUp = await this.measured(() => paced.pulumiOrThrow("up", "--yes"));
-      const pacedRefresh = await this.measured(() =>
-        paced.pulumiOrThrow("refresh", "--yes", "--skip-preview"),
-      );
-      const pacedDestroy = await this.measured(() =>
-        paced.pulumiOrThrow("destroy", "--yes", "--skip-preview"),
-      );
+      let trivialPreview = 0;
+      const trivialFloors = await this.upRefreshDestroy(trivial, async () => {
+        trivialPreview = await medianOfThree(() =>
+          trivial.pulumiOrThrow("preview", "--expect-no-changes"),
+        );
+      });
+      const pacedFloors = await this.upRefreshDestroy(paced);
 
       this.emulator.setRateLimits({
         read: { requestsPerSecond: limit },
@@ -288,13 +297,9 @@ class Bench {
       return {
         count,
         limit,
-        trivialUp,
+        trivial: trivialFloors,
         trivialPreview,
-        trivialRefresh,
-        trivialDestroy,
-        pacedUp,
-        pacedRefresh,
-        pacedDestroy,
+        paced: pacedFloors,
         up,
         upExit: upResult.code,
         throttled: throttled + refreshThrottled + destroyThrottled,
@@ -326,6 +331,13 @@ interface Measured {
   processes: CommandAccounting | undefined;
 }
 
+/** The three commands a floor is measured by. */
+interface UpRefreshDestroy {
+  up: Measured;
+  refresh: Measured;
+  destroy: Measured;
+}
+
 /** What a refresh of N pools changed outside Pulumi cost in CloudTrail lookups. */
 interface AttributionResult {
   refreshSeconds: number;
@@ -340,14 +352,11 @@ interface AttributionResult {
 interface SizeResult extends AttributionResult {
   count: number;
   limit: number;
-  trivialUp: Measured;
+  /** The engine's floors: the trivial resource's commands. */
+  trivial: UpRefreshDestroy;
   trivialPreview: number;
-  trivialRefresh: Measured;
-  trivialDestroy: Measured;
   /** The paced trivial resource's commands: the least a provider making our calls can take. */
-  pacedUp: Measured;
-  pacedRefresh: Measured;
-  pacedDestroy: Measured;
+  paced: UpRefreshDestroy;
   up: Measured;
   upExit: number;
   /** Throttled requests of up, refresh and destroy. */
@@ -371,15 +380,15 @@ function growthSection(sizes: readonly SizeResult[]): string[] {
   }
   const commands: [string, (size: SizeResult) => number][] = [
     ["`up`", (size) => size.up.seconds],
-    ["trivial `up`", (size) => size.trivialUp.seconds],
-    ["paced trivial `up`", (size) => size.pacedUp.seconds],
+    ["trivial `up`", (size) => size.trivial.up.seconds],
+    ["paced trivial `up`", (size) => size.paced.up.seconds],
     ["preview", (size) => size.previewSeconds],
     ["trivial preview", (size) => size.trivialPreview],
     ["`refresh`", (size) => size.refresh.seconds],
-    ["trivial `refresh`", (size) => size.trivialRefresh.seconds],
+    ["trivial `refresh`", (size) => size.trivial.refresh.seconds],
     ["`destroy`", (size) => size.destroy.seconds],
-    ["trivial `destroy`", (size) => size.trivialDestroy.seconds],
-    ["paced trivial `destroy`", (size) => size.pacedDestroy.seconds],
+    ["trivial `destroy`", (size) => size.trivial.destroy.seconds],
+    ["paced trivial `destroy`", (size) => size.paced.destroy.seconds],
   ];
   return [
     "## How the time grows with N",
@@ -443,10 +452,10 @@ function report(
     "| N | up (s) | N / limit (s) | engine floor (s) | up ÷ max(floors) | within target | paced trivial `up` (s) | up ÷ paced trivial | throttled requests (up, refresh, destroy) | failed operations | state bytes per resource | up per resource (ms) |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...sizes.map((size) => {
-      const floor = Math.max(size.count / size.limit, size.trivialUp.seconds);
+      const floor = Math.max(size.count / size.limit, size.trivial.up.seconds);
       const ratio = size.up.seconds / floor;
       const within = ratio <= 1.15 && size.upExit === 0 && size.throttled === 0;
-      return `| ${size.count} | ${f(size.up.seconds)} | ${f(size.count / size.limit)} | ${f(size.trivialUp.seconds)} | ${ratio.toFixed(2)} | ${within ? "yes" : "**no**"} | ${f(size.pacedUp.seconds)} | ${(size.up.seconds / size.pacedUp.seconds).toFixed(2)} | ${size.throttled} | ${size.failed} | ${Math.round(size.stateBytes / size.count)} | ${((size.up.seconds * 1000) / size.count).toFixed(0)} |`;
+      return `| ${size.count} | ${f(size.up.seconds)} | ${f(size.count / size.limit)} | ${f(size.trivial.up.seconds)} | ${ratio.toFixed(2)} | ${within ? "yes" : "**no**"} | ${f(size.paced.up.seconds)} | ${(size.up.seconds / size.paced.up.seconds).toFixed(2)} | ${size.throttled} | ${size.failed} | ${Math.round(size.stateBytes / size.count)} | ${((size.up.seconds * 1000) / size.count).toFixed(0)} |`;
     }),
     "",
     "### Where the time goes",
@@ -462,12 +471,12 @@ function report(
     ...sizes.flatMap((size) =>
       (
         [
-          ["trivial `up`", size.trivialUp],
-          ["paced trivial `up`", size.pacedUp],
+          ["trivial `up`", size.trivial.up],
+          ["paced trivial `up`", size.paced.up],
           ["`up`", size.up],
-          ["paced trivial `refresh`", size.pacedRefresh],
+          ["paced trivial `refresh`", size.paced.refresh],
           ["`refresh`", size.refresh],
-          ["paced trivial `destroy`", size.pacedDestroy],
+          ["paced trivial `destroy`", size.paced.destroy],
           ["`destroy`", size.destroy],
         ] as const
       ).map(([label, measured]) => {
@@ -499,7 +508,7 @@ function report(
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...sizes.map((size) => {
       const quota = size.count / size.limit;
-      return `| ${size.count} | ${f(size.refresh.seconds)} | ${f(size.trivialRefresh.seconds)} | ${(size.refresh.seconds / Math.max(quota, size.trivialRefresh.seconds)).toFixed(2)} | ${f(size.pacedRefresh.seconds)} | ${(size.refresh.seconds / size.pacedRefresh.seconds).toFixed(2)} | ${f(size.destroy.seconds)} | ${f(size.trivialDestroy.seconds)} | ${(size.destroy.seconds / Math.max(quota, size.trivialDestroy.seconds)).toFixed(2)} | ${f(size.pacedDestroy.seconds)} | ${(size.destroy.seconds / size.pacedDestroy.seconds).toFixed(2)} |`;
+      return `| ${size.count} | ${f(size.refresh.seconds)} | ${f(size.trivial.refresh.seconds)} | ${(size.refresh.seconds / Math.max(quota, size.trivial.refresh.seconds)).toFixed(2)} | ${f(size.paced.refresh.seconds)} | ${(size.refresh.seconds / size.paced.refresh.seconds).toFixed(2)} | ${f(size.destroy.seconds)} | ${f(size.trivial.destroy.seconds)} | ${(size.destroy.seconds / Math.max(quota, size.trivial.destroy.seconds)).toFixed(2)} | ${f(size.paced.destroy.seconds)} | ${(size.destroy.seconds / size.paced.destroy.seconds).toFixed(2)} |`;
     }),
     "",
     ...growthSection(sizes),
