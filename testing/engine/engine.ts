@@ -4,23 +4,50 @@
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 
 /** This repository's root. */
 export const PROJECT_ROOT = path.resolve(__dirname, "../..");
 
-/** The engine's bin directory, built or reused by ensure-engine.sh (progress on stderr). */
-export function ensureEngine(): string {
-  const result = spawnSync("bash", [path.join(PROJECT_ROOT, "testing/engine/ensure-engine.sh")], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  if (result.status !== 0) {
-    throw new Error(
-      `the Pulumi engine is not available (testing/engine/ensure-engine.sh exited ${result.status})`,
-    );
+const ENSURE_ENGINE = path.join(PROJECT_ROOT, "testing/engine/ensure-engine.sh");
+
+/**
+ * The engine's bin directory, built or reused by ensure-engine.sh. Its progress stays live
+ * on stderr (a cold build takes minutes); when it fails, the error repeats the script's own
+ * line saying what failed and what to do, which it writes to ENGINE_FAILURE_FILE (issue 20:
+ * "exited 1" alone left a newcomer with nothing to go on).
+ */
+export function ensureEngine(environment: NodeJS.ProcessEnv = process.env): string {
+  const failureDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "engine-failure-"));
+  const failureFile = path.join(failureDirectory, "reason");
+  try {
+    const result = spawnSync("bash", [ENSURE_ENGINE], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...environment, ENGINE_FAILURE_FILE: failureFile },
+    });
+    if (result.status !== 0) {
+      throw new Error(
+        `the Pulumi engine is not available: ${engineFailure(failureFile, result.status, result.signal)}`,
+      );
+    }
+    return result.stdout.trim();
+  } finally {
+    fs.rmSync(failureDirectory, { recursive: true, force: true });
   }
-  return result.stdout.trim();
+}
+
+function engineFailure(
+  failureFile: string,
+  status: number | null,
+  signal: NodeJS.Signals | null,
+): string {
+  const reason = fs.existsSync(failureFile) ? fs.readFileSync(failureFile, "utf8").trim() : "";
+  const exit = signal === null ? `exited ${status}` : `was killed by ${signal}`;
+  return reason === ""
+    ? `testing/engine/ensure-engine.sh ${exit} without saying why; run it by hand to see its output.`
+    : `${reason} (testing/engine/ensure-engine.sh ${exit})`;
 }
 
 /** What the engine in `engineBin` is, from the BUILD-INFO that ensure-engine.sh wrote. */
