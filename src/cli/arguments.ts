@@ -36,8 +36,11 @@ Options of discover:
                     (its ARN or ID), repeatable
   --pool ID         adopt this user pool (repeatable)
   --all             adopt everything listed
+  --language LANG   the language of the user pools' adoption code: typescript (default;
+                    the dynamic resource), python, go or yaml (the provider plugin)
   --out DIR         where to write the adoption files (default: ./log-delivery-adoption):
-                    import.json and logDeliveries.ts for user pools,
+                    import.json and logDeliveries.ts for user pools (or, with --language,
+                    log_deliveries.py, log_deliveries.go or logDeliveries.yaml),
                     ivschat-import.json and chatLoggingConfigurations.ts for IVS Chat
 
 Options of history:
@@ -62,6 +65,10 @@ export const INVENTORY_SERVICES = ["cognito", "ivschat"] as const;
 export type InventoryService = (typeof INVENTORY_SERVICES)[number];
 export const DEFAULT_HISTORY_SINCE = "7d";
 
+/** The languages `discover` writes adoption code in, by their `--language` names (adoptionLanguages.ts). */
+export const ADOPTION_LANGUAGES = ["typescript", "python", "go", "yaml"] as const;
+export type AdoptionLanguage = (typeof ADOPTION_LANGUAGES)[number];
+
 /** What the user asked `discover` for. */
 export interface DiscoverOptions {
   command: "discover";
@@ -77,6 +84,8 @@ export interface DiscoverOptions {
     | { kind: "chosen"; userPoolIds: string[]; chatIdentifiers: string[] }
     | { kind: "all" };
   outDirectory: string;
+  /** The language of the adoption code for user pools. */
+  language: AdoptionLanguage;
 }
 
 /** What the user asked `history` for. */
@@ -112,6 +121,7 @@ const COMMAND_OPTIONS = {
     pool: { type: "string", multiple: true, example: "eu-west-1_AbC123" },
     all: { type: "boolean" },
     out: { type: "string", example: "adopt" },
+    language: { type: "string", example: "python" },
     help: { type: "boolean", short: "h" },
   },
   history: {
@@ -226,7 +236,19 @@ export function parseArguments(
     failOnFlags: values["fail-on-flags"] === true,
     adopt,
     outDirectory: (values["out"] as string | undefined) ?? DEFAULT_OUT_DIRECTORY,
+    language: parseLanguage((values["language"] as string | undefined) ?? "typescript"),
   };
+}
+
+/** `--language`: the language of the adoption code (default: typescript). */
+function parseLanguage(name: string): AdoptionLanguage {
+  if (!(ADOPTION_LANGUAGES as readonly string[]).includes(name)) {
+    const suggestion = closestName(name, ADOPTION_LANGUAGES);
+    throw new UsageError(
+      `unknown language "${name}": ${suggestion ? `did you mean ${suggestion}? ` : ""}write --language ${ADOPTION_LANGUAGES.join(", ")}`,
+    );
+  }
+  return name as AdoptionLanguage;
 }
 
 /** A repeatable option's values, each of which may list several separated by commas; no repeats. */

@@ -12,13 +12,8 @@ import { destinationsOf, inventoryFlags } from "../core/inventory";
 import { LogDeliveryError, UsageError } from "../errors";
 import { IvsChatClients } from "../ivschat/clients";
 import { NO_CONFIG, readSettings } from "../settings";
-import {
-  adoptableChatConfigurations,
-  adoptionSource,
-  chatAdoptionSource,
-  chatImportFile,
-  importFile,
-} from "./adoption";
+import { adoptableChatConfigurations, chatAdoptionSource, chatImportFile } from "./adoption";
+import { ADOPTION_LANGUAGE_ROWS } from "./adoptionLanguages";
 import { EXIT_FLAGGED, USAGE, parseArguments } from "./arguments";
 import type { DiscoverOptions, HistoryOptions } from "./arguments";
 import { discoverInventory } from "./discover";
@@ -165,10 +160,11 @@ async function writeAdoption(
   const relative = (file: string) => path.relative(io.cwd, file) || file;
   fs.mkdirSync(directory, { recursive: true });
   if (pools.length > 0) {
+    const language = ADOPTION_LANGUAGE_ROWS[options.language];
     const importPath = path.join(directory, "import.json");
-    const sourcePath = path.join(directory, "logDeliveries.ts");
-    fs.writeFileSync(importPath, `${JSON.stringify(importFile(pools), null, 2)}\n`);
-    fs.writeFileSync(sourcePath, adoptionSource(pools, relative(importPath)));
+    const sourcePath = path.join(directory, language.sourceFile);
+    fs.writeFileSync(importPath, `${JSON.stringify(language.importFile(pools), null, 2)}\n`);
+    fs.writeFileSync(sourcePath, language.source(pools, relative(importPath)));
     io.stderr(
       `wrote ${relative(importPath)} and ${relative(sourcePath)} for ${pools.length} user pools; next: ` +
         `pulumi import --file ${relative(importPath)} --generate-code=false --protect=false --yes, then add the resources to your program\n`,
@@ -183,6 +179,11 @@ async function writeAdoption(
       `wrote ${relative(importPath)} and ${relative(sourcePath)} for ${chats.length} IVS Chat logging configurations; next: ` +
         `pulumi import --file ${relative(importPath)} --generate-code=false --protect=false --yes (needs the AWS provider plugin), then add the resources to your program\n`,
     );
+    if (options.language !== "typescript") {
+      io.stderr(
+        `the IVS Chat declarations are TypeScript (@pulumi/aws's aws.ivschat.LoggingConfiguration); its import file serves any language: declare the same resources in ${options.language} with the AWS package\n`,
+      );
+    }
   }
   const unknown = inventory.chatConfigurations.length - chats.length;
   if (unknown > 0) {

@@ -10,8 +10,6 @@ import * as path from "node:path";
 /** This repository's root. */
 export const PROJECT_ROOT = path.resolve(__dirname, "../..");
 
-const ENSURE_ENGINE = path.join(PROJECT_ROOT, "testing/engine/ensure-engine.sh");
-
 /**
  * The engine's bin directory, built or reused by ensure-engine.sh. Its progress stays live
  * on stderr (a cold build takes minutes); when it fails, the error repeats the script's own
@@ -19,17 +17,30 @@ const ENSURE_ENGINE = path.join(PROJECT_ROOT, "testing/engine/ensure-engine.sh")
  * "exited 1" alone left a newcomer with nothing to go on).
  */
 export function ensureEngine(environment: NodeJS.ProcessEnv = process.env): string {
+  return runSetupScript("ensure-engine.sh", [], environment);
+}
+
+/** A language host's bin directory (e.g. `yaml`), built or reused by ensure-language-host.sh. */
+export function ensureLanguageHost(
+  language: "yaml",
+  environment: NodeJS.ProcessEnv = process.env,
+): string {
+  return runSetupScript("ensure-language-host.sh", [language], environment);
+}
+
+/** Runs a set-up script of testing/engine/ and returns the directory it prints. */
+function runSetupScript(script: string, args: string[], environment: NodeJS.ProcessEnv): string {
   const failureDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "engine-failure-"));
   const failureFile = path.join(failureDirectory, "reason");
   try {
-    const result = spawnSync("bash", [ENSURE_ENGINE], {
+    const result = spawnSync("bash", [path.join(PROJECT_ROOT, "testing/engine", script), ...args], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
       env: { ...environment, ENGINE_FAILURE_FILE: failureFile },
     });
     if (result.status !== 0) {
       throw new Error(
-        `the Pulumi engine is not available: ${engineFailure(failureFile, result.status, result.signal)}`,
+        `the Pulumi ${script === "ensure-engine.sh" ? "engine" : `${args[0]} language host`} is not available: ${setupFailure(script, failureFile, result.status, result.signal)}`,
       );
     }
     return result.stdout.trim();
@@ -38,7 +49,8 @@ export function ensureEngine(environment: NodeJS.ProcessEnv = process.env): stri
   }
 }
 
-function engineFailure(
+function setupFailure(
+  script: string,
   failureFile: string,
   status: number | null,
   signal: NodeJS.Signals | null,
@@ -46,8 +58,8 @@ function engineFailure(
   const reason = fs.existsSync(failureFile) ? fs.readFileSync(failureFile, "utf8").trim() : "";
   const exit = signal === null ? `exited ${status}` : `was killed by ${signal}`;
   return reason === ""
-    ? `testing/engine/ensure-engine.sh ${exit} without saying why; run it by hand to see its output.`
-    : `${reason} (testing/engine/ensure-engine.sh ${exit})`;
+    ? `testing/engine/${script} ${exit} without saying why; run it by hand to see its output.`
+    : `${reason} (testing/engine/${script} ${exit})`;
 }
 
 /** What the engine in `engineBin` is, from the BUILD-INFO that ensure-engine.sh wrote. */

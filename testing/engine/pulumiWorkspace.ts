@@ -16,6 +16,8 @@ import { linkNodeModules, writeProjectFiles } from "./projectFiles";
 export interface WorkspaceOptions {
   /** The engine's bin directory. */
   engineBin: string;
+  /** Other language hosts' bin directories (ensure-language-host.sh), on PATH after the engine's. */
+  hostBins?: readonly string[];
   /** Extra environment for the engine and the providers it starts (AWS endpoint, keys). */
   environment: Record<string, string>;
   /** Project name; also names the temporary directory. */
@@ -34,7 +36,12 @@ interface WorkspaceLayout {
   scratch: string;
   /** Whether the project directory itself is temporary (removed by `dispose`). */
   ownsProject: boolean;
+  /** The file the program is written to: index.ts (nodejs), or Pulumi.yaml itself (yaml). */
+  programFile: string;
 }
+
+/** The languages a throw-away project can be written in. */
+export type ProjectRuntime = "nodejs" | "yaml";
 
 /** A Pulumi project with one stack, run offline with a throw-away file backend. */
 export class PulumiWorkspace {
@@ -47,16 +54,31 @@ export class PulumiWorkspace {
     this.backend = new FileBackend(path.join(layout.scratch, "state"), layout.stack);
   }
 
-  /** A new temporary project whose index.ts is `options.program`, with stack `dev`. */
-  static async create(options: WorkspaceOptions & { program: string }): Promise<PulumiWorkspace> {
+  /**
+   * A new temporary project with stack `dev`. nodejs (the default): `options.program` is its
+   * index.ts, in a TypeScript project that resolves this package as a user's does. yaml:
+   * `options.program` is its whole Pulumi.yaml (yamlPrograms.ts), name and runtime included.
+   */
+  static async create(
+    options: WorkspaceOptions & { program: string; runtime?: ProjectRuntime },
+  ): Promise<PulumiWorkspace> {
     const name = options.name ?? "cognito-e2e";
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
     const directory = path.join(scratch, "project");
     fs.mkdirSync(directory);
-    writeProjectFiles(directory, name);
-    linkNodeModules(directory);
+    const yaml = options.runtime === "yaml";
+    if (!yaml) {
+      writeProjectFiles(directory, name);
+      linkNodeModules(directory);
+    }
     const workspace = new PulumiWorkspace(
-      { directory, stack: "dev", scratch, ownsProject: true },
+      {
+        directory,
+        stack: "dev",
+        scratch,
+        ownsProject: true,
+        programFile: yaml ? "Pulumi.yaml" : "index.ts",
+      },
       options,
     );
     workspace.writeProgram(options.program);
@@ -72,7 +94,7 @@ export class PulumiWorkspace {
   ): Promise<PulumiWorkspace> {
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `${options.name ?? "cognito-demo"}-`));
     const workspace = new PulumiWorkspace(
-      { directory, stack, scratch, ownsProject: false },
+      { directory, stack, scratch, ownsProject: false, programFile: "index.ts" },
       options,
     );
     await workspace.initialize();
@@ -90,9 +112,9 @@ export class PulumiWorkspace {
     await this.pulumiOrThrow("stack", "init", this.layout.stack);
   }
 
-  /** Replaces index.ts. */
+  /** Replaces the program: index.ts, or a YAML project's Pulumi.yaml. */
   writeProgram(program: string): void {
-    fs.writeFileSync(path.join(this.directory, "index.ts"), program);
+    fs.writeFileSync(path.join(this.directory, this.layout.programFile), program);
   }
 
   /** Sets a stack config value. */
@@ -113,7 +135,11 @@ export class PulumiWorkspace {
       environment: {
         ...process.env,
         ...this.options.environment,
-        PATH: `${this.options.engineBin}${path.delimiter}${process.env["PATH"] ?? ""}`,
+        PATH: [
+          this.options.engineBin,
+          ...(this.options.hostBins ?? []),
+          process.env["PATH"] ?? "",
+        ].join(path.delimiter),
         PULUMI_BACKEND_URL: `file://${this.backend.directory}`,
         PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
         PULUMI_HOME: path.join(this.layout.scratch, "home"),

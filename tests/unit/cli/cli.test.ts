@@ -48,6 +48,7 @@ describe("discover command line", () => {
         json: false,
         adopt: { kind: "none" },
         outDirectory: DEFAULT_OUT_DIRECTORY,
+        language: "typescript",
       },
     },
     {
@@ -62,6 +63,7 @@ describe("discover command line", () => {
         json: true,
         adopt: { kind: "none" },
         outDirectory: DEFAULT_OUT_DIRECTORY,
+        language: "typescript",
       },
     },
     {
@@ -76,6 +78,7 @@ describe("discover command line", () => {
         json: false,
         adopt: { kind: "chosen", userPoolIds: ["a_1", "b_2"], chatIdentifiers: [] },
         outDirectory: "adopt",
+        language: "typescript",
       },
     },
     {
@@ -89,6 +92,7 @@ describe("discover command line", () => {
         json: false,
         adopt: { kind: "all" },
         outDirectory: DEFAULT_OUT_DIRECTORY,
+        language: "typescript",
       },
     },
     {
@@ -124,6 +128,7 @@ describe("discover command line", () => {
           ],
         },
         outDirectory: DEFAULT_OUT_DIRECTORY,
+        language: "typescript",
       },
     },
     {
@@ -149,6 +154,7 @@ describe("discover command line", () => {
           chatIdentifiers: [],
         },
         outDirectory: DEFAULT_OUT_DIRECTORY,
+        language: "typescript",
       },
     },
     { argv: ["discover", "--help"], expected: "help" },
