@@ -9,12 +9,14 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 
+	"github.com/blang/semver"
 	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/python"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
@@ -37,7 +39,7 @@ func main() {
 		fail("%s is not a package schema: %v", schemaPath, err)
 	}
 	// BindSpec validates the schema against Pulumi's metaschema before binding it.
-	pkg, diagnostics, err := schema.BindSpec(spec, nil, schema.ValidationOptions{})
+	pkg, diagnostics, err := schema.BindSpec(spec, selfContained{}, schema.ValidationOptions{})
 	if err != nil {
 		fail("cannot bind %s: %v", schemaPath, err)
 	}
@@ -45,7 +47,7 @@ func main() {
 		fail("%s is not a valid package schema:\n%s", schemaPath, diagnostics.Error())
 	}
 
-	pythonFiles, err := python.GeneratePackage(tool, pkg, nil, nil)
+	pythonFiles, err := python.GeneratePackage(tool, pkg, nil, selfContained{})
 	if err != nil {
 		fail("generating the Python SDK: %v", err)
 	}
@@ -81,4 +83,27 @@ func write(dir string, files map[string][]byte) {
 func fail(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, "generator: error: "+format+"\n", args...)
 	os.Exit(1)
+}
+
+// selfContained is the schema loader for a package that refers to no other package: the
+// binder and the generators ask a loader for referenced packages (and the builtin
+// "pulumi" package); ours has none, and asking for one is a mistake in the schema.
+type selfContained struct{}
+
+func (selfContained) LoadPackage(name string, _ *semver.Version) (*schema.Package, error) {
+	return nil, fmt.Errorf("the schema refers to package %q; it must refer to no other package", name)
+}
+
+func (selfContained) LoadPackageV2(_ context.Context, d *schema.PackageDescriptor) (*schema.Package, error) {
+	return nil, fmt.Errorf("the schema refers to package %q; it must refer to no other package", d.Name)
+}
+
+func (selfContained) LoadPackageReference(name string, _ *semver.Version) (schema.PackageReference, error) {
+	return nil, fmt.Errorf("the schema refers to package %q; it must refer to no other package", name)
+}
+
+func (selfContained) LoadPackageReferenceV2(
+	_ context.Context, d *schema.PackageDescriptor,
+) (schema.PackageReference, error) {
+	return nil, fmt.Errorf("the schema refers to package %q; it must refer to no other package", d.Name)
 }

@@ -117,14 +117,17 @@ function goSource(pools: readonly InventoryPool[], importFilePath: string): stri
           : `${pascalCase(name)}: &cognitologdelivery.${pascalCase(name)}Args{${pascalCase(value[0])}: pulumi.String(${quoted(value[1])})}`,
       )
       .join(", ")}},`;
-  const resources = pools.map((pool) =>
-    [
-      `\t// User pool "${pool.name}"${pool.logConfigurations.length === 0 ? " (no log delivery yet)" : ""}.`,
+  const resources = pools.map((pool) => {
+    // gofmt aligns the values of consecutive one-line fields.
+    const empty = pool.logConfigurations.length === 0;
+    const field = (name: string) => `${name}:`.padEnd(empty ? 19 : 12);
+    return [
+      `\t// User pool "${pool.name}"${empty ? " (no log delivery yet)" : ""}.`,
       `\tif _, err := cognitologdelivery.NewUserPoolLogDelivery(ctx, ${quoted(adoptedResourceName(pool.userPoolId))}, &cognitologdelivery.UserPoolLogDeliveryArgs{`,
-      `\t\tUserPoolId: pulumi.String(${quoted(pool.userPoolId)}),`,
-      `\t\tRegion:     pulumi.String(${quoted(pool.region)}),`,
+      `\t\t${field("UserPoolId")}pulumi.String(${quoted(pool.userPoolId)}),`,
+      `\t\t${field("Region")}pulumi.String(${quoted(pool.region)}),`,
       ...(pool.logConfigurations.length === 0
-        ? [`\t\tLogConfigurations: cognitologdelivery.LogConfigurationArray{},`]
+        ? [`\t\t${field("LogConfigurations")}cognitologdelivery.LogConfigurationArray{},`]
         : [
             `\t\tLogConfigurations: cognitologdelivery.LogConfigurationArray{`,
             ...pool.logConfigurations.map(entry),
@@ -133,10 +136,12 @@ function goSource(pools: readonly InventoryPool[], importFilePath: string): stri
       `\t}); err != nil {`,
       `\t\treturn err`,
       `\t}`,
-    ].join("\n"),
-  );
+    ].join("\n");
+  });
   return [
     ...steps("//", importFilePath, "Call declareLogDeliveries(ctx) from your pulumi.Run function."),
+    // A blank line: not the package's doc comment, which gofmt would reflow.
+    ``,
     `package main`,
     ``,
     `import (`,

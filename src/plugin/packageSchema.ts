@@ -221,10 +221,13 @@ export function packageSchema(): object {
     publisher: "pulumi-cognito-log-delivery",
     language: {
       nodejs: { packageName: "pulumi-cognito-log-delivery" },
-      python: { packageName: "pulumi_cognito_log_delivery" },
+      // respectSchemaVersion: the SDKs carry the package's version (else 0.0.0, for a
+      // release pipeline to stamp), which the engine asks the plugin for.
+      python: { packageName: "pulumi_cognito_log_delivery", respectSchemaVersion: true },
       go: {
         importBasePath: "github.com/pulumi-cognito-log-delivery/sdk/go/cognitologdelivery",
         generateResourceContainerTypes: true,
+        respectSchemaVersion: true,
       },
       csharp: { rootNamespace: "PulumiCognitoLogDelivery" },
     },

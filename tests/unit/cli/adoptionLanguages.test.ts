@@ -120,7 +120,11 @@ describe("discover --language: adoption code in each language", () => {
     );
     assert.match(source, /^func declareLogDeliveries\(ctx \*pulumi\.Context\) error \{$/m);
     assert.ok(
-      source.includes("\t\tLogConfigurations: cognitologdelivery.LogConfigurationArray{},\n"),
+      source.includes(
+        '\t\tUserPoolId:        pulumi.String("us-east-1_Empty1"),\n' +
+          '\t\tRegion:            pulumi.String("us-east-1"),\n' +
+          "\t\tLogConfigurations: cognitologdelivery.LogConfigurationArray{},\n",
+      ),
     );
   });
 });
