@@ -63,3 +63,31 @@ export function pythonWithPulumi(): string {
   }
   return python;
 }
+
+/**
+ * Installs the generated Python SDK (sdk/python) into `target` for the `python` of
+ * `pythonWithPulumi()`, from a copy (pip writes build/ and *.egg-info next to setup.py);
+ * `target` then goes on PYTHONPATH.
+ */
+export function installPythonSdk(python: string, sdkDirectory: string, target: string): void {
+  const copy = `${target}-source`;
+  fs.cpSync(sdkDirectory, copy, { recursive: true });
+  run(
+    python,
+    [
+      "-m",
+      "pip",
+      "install",
+      "--quiet",
+      "--no-deps",
+      "--no-build-isolation",
+      "--target",
+      target,
+      copy,
+    ],
+    {
+      cwd: path.dirname(target),
+    },
+  );
+  fs.rmSync(copy, { recursive: true, force: true });
+}

@@ -20,9 +20,9 @@ export function ensureEngine(environment: NodeJS.ProcessEnv = process.env): stri
   return runSetupScript("ensure-engine.sh", [], environment);
 }
 
-/** A language host's bin directory (e.g. `yaml`), built or reused by ensure-language-host.sh. */
+/** A language host's bin directory, built or reused by ensure-language-host.sh. */
 export function ensureLanguageHost(
-  language: "yaml",
+  language: "yaml" | "python",
   environment: NodeJS.ProcessEnv = process.env,
 ): string {
   return runSetupScript("ensure-language-host.sh", [language], environment);

@@ -36,12 +36,19 @@ interface WorkspaceLayout {
   scratch: string;
   /** Whether the project directory itself is temporary (removed by `dispose`). */
   ownsProject: boolean;
-  /** The file the program is written to: index.ts (nodejs), or Pulumi.yaml itself (yaml). */
+  /** The file the program is written to (PROGRAM_FILES). */
   programFile: string;
 }
 
 /** The languages a throw-away project can be written in. */
-export type ProjectRuntime = "nodejs" | "yaml";
+export type ProjectRuntime = "nodejs" | "yaml" | "python";
+
+/** Where each runtime's program goes: for yaml, the program is Pulumi.yaml itself. */
+const PROGRAM_FILES: Readonly<Record<ProjectRuntime, string>> = {
+  nodejs: "index.ts",
+  yaml: "Pulumi.yaml",
+  python: "__main__.py",
+};
 
 /** A Pulumi project with one stack, run offline with a throw-away file backend. */
 export class PulumiWorkspace {
@@ -57,28 +64,25 @@ export class PulumiWorkspace {
   /**
    * A new temporary project with stack `dev`. nodejs (the default): `options.program` is its
    * index.ts, in a TypeScript project that resolves this package as a user's does. yaml:
-   * `options.program` is its whole Pulumi.yaml (yamlPrograms.ts), name and runtime included.
+   * `options.program` is its whole Pulumi.yaml (pluginPrograms.ts). python: `options.program`
+   * is its __main__.py, and `options.projectFile` its Pulumi.yaml.
    */
   static async create(
-    options: WorkspaceOptions & { program: string; runtime?: ProjectRuntime },
+    options: WorkspaceOptions & { program: string; runtime?: ProjectRuntime; projectFile?: string },
   ): Promise<PulumiWorkspace> {
     const name = options.name ?? "cognito-e2e";
+    const runtime = options.runtime ?? "nodejs";
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
     const directory = path.join(scratch, "project");
     fs.mkdirSync(directory);
-    const yaml = options.runtime === "yaml";
-    if (!yaml) {
+    if (runtime === "nodejs") {
       writeProjectFiles(directory, name);
       linkNodeModules(directory);
+    } else if (options.projectFile !== undefined) {
+      fs.writeFileSync(path.join(directory, "Pulumi.yaml"), options.projectFile);
     }
     const workspace = new PulumiWorkspace(
-      {
-        directory,
-        stack: "dev",
-        scratch,
-        ownsProject: true,
-        programFile: yaml ? "Pulumi.yaml" : "index.ts",
-      },
+      { directory, stack: "dev", scratch, ownsProject: true, programFile: PROGRAM_FILES[runtime] },
       options,
     );
     workspace.writeProgram(options.program);

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { ADOPTION_LANGUAGE_ROWS } from "../../src/cli/adoptionLanguages";
 import type { InventoryPool } from "../../src/core/inventory";
 import { PROJECT_ROOT } from "../../testing/engine/engine";
-import { pythonWithPulumi, run } from "../../testing/sdkChecks";
+import { installPythonSdk, pythonWithPulumi, run } from "../../testing/sdkChecks";
 import {
   BUCKET_ARN,
   LOG_GROUP_ARN,
@@ -108,23 +108,7 @@ describe("the provider plugin's SDKs", function () {
 
   it("Python: discover's adoption code registers the resources with the SDK, under pulumi's mocks", () => {
     const python = pythonWithPulumi();
-    // Built from a copy: pip writes build/ and *.egg-info next to setup.py.
-    fs.cpSync(path.join(SDK, "python"), path.join(scratch, "sdk"), { recursive: true });
-    run(
-      python,
-      [
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--no-deps",
-        "--no-build-isolation",
-        "--target",
-        "site",
-        "./sdk",
-      ],
-      { cwd: scratch },
-    );
+    installPythonSdk(python, path.join(SDK, "python"), path.join(scratch, "site"));
     fs.writeFileSync(
       path.join(scratch, "log_deliveries.py"),
       ADOPTION_LANGUAGE_ROWS.python.source(POOLS, "adopt/import.json"),

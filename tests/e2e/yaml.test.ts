@@ -19,7 +19,7 @@ import {
 import { ensureEngine, ensureLanguageHost } from "../../testing/engine/engine";
 import { PulumiWorkspace } from "../../testing/engine/pulumiWorkspace";
 import type { DeliveryDeclaration } from "../../testing/engine/programs";
-import { yamlProgram, yamlProjectHeader } from "../../testing/engine/yamlPrograms";
+import { yamlProgram, yamlProjectHeader } from "../../testing/engine/pluginPrograms";
 import { OUTSIDE_ACTOR, TEST_REGION, useEmulator } from "../../testing/emulatorSession";
 import { E2E_CREDENTIALS } from "./e2eEnvironment";
 
