@@ -173,4 +173,94 @@ describe("the provider plugin's SDKs", function () {
       },
     ]);
   });
+
+  /** A copy of an example, with node_modules/pulumi-cognito-log-delivery as `npm install` makes it. */
+  function exampleCopy(name: string): string {
+    const directory = path.join(scratch, name);
+    fs.cpSync(path.join(PROJECT_ROOT, "examples", name), directory, { recursive: true });
+    fs.mkdirSync(path.join(directory, "node_modules"));
+    fs.symlinkSync(
+      PROJECT_ROOT,
+      path.join(directory, "node_modules", "pulumi-cognito-log-delivery"),
+    );
+    return directory;
+  }
+
+  it("examples/go vets and builds against the SDK the package carries", () => {
+    const directory = exampleCopy("go");
+    const env = { ...process.env, GOFLAGS: "-mod=mod", GOTOOLCHAIN: "local" };
+    run("go", ["vet", "."], { cwd: directory, env });
+    run("go", ["build", "-o", path.join(scratch, "example"), "."], { cwd: directory, env });
+    assert.equal(run("gofmt", ["-l", "main.go"], { cwd: directory }), "");
+  });
+
+  it("examples/python registers its delivery with the config's pool and ARNs, under pulumi's mocks", () => {
+    const python = pythonWithPulumi();
+    installPythonSdk(python, path.join(SDK, "python"), path.join(scratch, "site"));
+    const directory = exampleCopy("python");
+    fs.writeFileSync(
+      path.join(scratch, "run_example.py"),
+      [
+        "import json, runpy, sys",
+        "import pulumi",
+        "",
+        "registered = []",
+        "",
+        "class Mocks(pulumi.runtime.Mocks):",
+        "    def new_resource(self, args):",
+        '        registered.append({"type": args.typ, "name": args.name, "inputs": args.inputs})',
+        '        return [args.name + "-id", args.inputs]',
+        "",
+        "    def call(self, args):",
+        "        return {}",
+        "",
+        'pulumi.runtime.set_mocks(Mocks(), project="cognito-log-delivery-python", stack="dev", preview=False)',
+        "pulumi.runtime.set_all_config({",
+        '    "cognito-log-delivery-python:userPoolId": "us-east-1_Example1",',
+        `    "cognito-log-delivery-python:logGroupArn": ${JSON.stringify(LOG_GROUP_ARN)},`,
+        '    "cognito-log-delivery-python:streamArn": "arn:aws:firehose:us-east-1:123456789012:deliverystream/auth",',
+        "})",
+        "runpy.run_path(sys.argv[1])",
+        "",
+        "@pulumi.runtime.test",
+        "def registrations_done():",
+        "    return pulumi.Output.from_input(None)",
+        "",
+        "registrations_done()",
+        "print(json.dumps(registered))",
+        "",
+      ].join("\n"),
+    );
+    const output = run(
+      python,
+      [path.join(scratch, "run_example.py"), path.join(directory, "__main__.py")],
+      {
+        cwd: directory,
+        env: { ...process.env, PYTHONPATH: path.join(scratch, "site") },
+      },
+    );
+    assert.deepEqual(JSON.parse(output), [
+      {
+        type: "cognito-log-delivery:index:UserPoolLogDelivery",
+        name: "app-users-logs",
+        inputs: {
+          userPoolId: "us-east-1_Example1",
+          logConfigurations: [
+            {
+              eventSource: "userNotification",
+              logLevel: "ERROR",
+              cloudWatchLogsConfiguration: { logGroupArn: LOG_GROUP_ARN },
+            },
+            {
+              eventSource: "userAuthEvents",
+              logLevel: "INFO",
+              firehoseConfiguration: {
+                streamArn: "arn:aws:firehose:us-east-1:123456789012:deliverystream/auth",
+              },
+            },
+          ],
+        },
+      },
+    ]);
+  });
 });

@@ -11,12 +11,14 @@ import {
   AWS_AUTH_EVENTS_TO_BUCKET,
   AWS_AUTH_EVENTS_TO_STREAM,
   AWS_NOTIFICATIONS_TO_LOG_GROUP,
+  LOG_GROUP_ARN,
   SET,
+  STREAM_ARN,
   authEventsToBucket,
   authEventsToStream,
   notificationsToLogGroup,
 } from "../../testing/fixtures/arns";
-import { ensureEngine, ensureLanguageHost } from "../../testing/engine/engine";
+import { ensureEngine, ensureLanguageHost, PROJECT_ROOT } from "../../testing/engine/engine";
 import { PulumiWorkspace } from "../../testing/engine/pulumiWorkspace";
 import type { DeliveryDeclaration } from "../../testing/engine/programs";
 import { yamlProgram, yamlProjectHeader } from "../../testing/engine/pluginPrograms";
@@ -193,5 +195,31 @@ describe("end to end: a Pulumi YAML program through the provider plugin", functi
         .stateResources()
         .some((resource) => resource.type === TYPE && resource.id === userPoolId),
     );
+  });
+
+  it("runs examples/yaml as a user would: the plugin from node_modules, the pool from config", async () => {
+    const userPoolId = await aws.createPool();
+    const workspace = await PulumiWorkspace.create({
+      name: "cognito-log-delivery-yaml",
+      runtime: "yaml",
+      program: fs.readFileSync(path.join(PROJECT_ROOT, "examples/yaml/Pulumi.yaml"), "utf8"),
+      engineBin,
+      hostBins: [yamlBin],
+      environment: { ...aws.environment, ...E2E_CREDENTIALS },
+    });
+    workspaces.push(workspace);
+    fs.mkdirSync(path.join(workspace.directory, "node_modules"));
+    fs.symlinkSync(
+      PROJECT_ROOT,
+      path.join(workspace.directory, "node_modules", "pulumi-cognito-log-delivery"),
+    );
+    await workspace.setConfig("userPoolId", userPoolId);
+    await workspace.setConfig("logGroupArn", `${LOG_GROUP_ARN}:*`);
+    await workspace.setConfig("streamArn", STREAM_ARN);
+    await workspace.pulumiOrThrow("up", "--yes");
+    assert.equal((await aws.getOutside(userPoolId)).length, 2);
+    await workspace.pulumiOrThrow("preview", "--expect-no-changes");
+    await workspace.pulumiOrThrow("destroy", "--yes");
+    assert.deepEqual(await aws.getOutside(userPoolId), []);
   });
 });
