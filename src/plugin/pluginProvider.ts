@@ -13,9 +13,15 @@
  * - The server ignores provider configuration, so the settings come from the environment
  *   (the COGNITO_LOG_DELIVERY_* variables of settings.ts), read once, when the first
  *   resource method runs.
+ * - Two resources for one pool: the TypeScript resource catches them in the program
+ *   (poolClaims.ts), which other languages' SDKs cannot; here `check`, which the engine
+ *   calls for every declared resource of the stack in this one process and which is given
+ *   the URN, claims each pool for its resource and fails the second claim, at preview.
  */
 import type * as pulumiProvider from "@pulumi/pulumi/provider";
+import { DuplicatePoolError } from "../errors";
 import { awsProvider } from "../implementation";
+import { PoolClaims } from "../poolClaims";
 import type { UserPoolLogDeliveryProvider } from "../provider";
 import type { UserPoolLogDeliveryInputs, UserPoolLogDeliveryOutputs } from "../types";
 import { packageVersion } from "../version";
@@ -28,10 +34,21 @@ function typeOfUrn(urn: string): string {
   return typeChain.split("$").pop() ?? "";
 }
 
+/** The resource's name in a URN (everything after the type chain). */
+function nameOfUrn(urn: string): string {
+  return urn.split("::").slice(3).join("::");
+}
+
+/** The stack and project of a URN: one claims registry each. */
+function stackOfUrn(urn: string): string {
+  return urn.split("::").slice(0, 2).join("::");
+}
+
 /** The plugin's provider; `makeProvider` is called once, on the first resource method. */
 export class UserPoolLogDeliveryPlugin implements pulumiProvider.Provider {
   readonly version = packageVersion();
   private core: UserPoolLogDeliveryProvider | undefined;
+  private readonly claimsByStack = new Map<string, PoolClaims>();
 
   constructor(private readonly makeProvider: () => UserPoolLogDeliveryProvider = awsProvider) {}
 
@@ -40,7 +57,23 @@ export class UserPoolLogDeliveryPlugin implements pulumiProvider.Provider {
   }
 
   async check(urn: string, olds: unknown, news: unknown): Promise<pulumiProvider.CheckResult> {
-    return this.provider(urn).check(unwrapSecrets(olds), unwrapSecrets(news));
+    const result = await this.provider(urn).check(unwrapSecrets(olds), unwrapSecrets(news));
+    const userPoolId = (result.inputs as { userPoolId?: unknown } | undefined)?.userPoolId;
+    if (typeof userPoolId !== "string" || (result.failures ?? []).length > 0) {
+      return result; // not known yet (preview), or already wrong: nothing to claim
+    }
+    const stack = stackOfUrn(urn);
+    const claims = this.claimsByStack.get(stack) ?? new PoolClaims();
+    this.claimsByStack.set(stack, claims);
+    try {
+      claims.claim(userPoolId, nameOfUrn(urn));
+    } catch (error) {
+      if (!DuplicatePoolError.isInstance(error)) {
+        throw error;
+      }
+      return { ...result, failures: [{ property: "userPoolId", reason: error.message }] };
+    }
+    return result;
   }
 
   async diff(

@@ -143,6 +143,22 @@ describe("end to end: a Pulumi YAML program through the provider plugin", functi
     assert.equal(aws.emulator.callCount(SET), 0);
   });
 
+  it("two resources for one pool fail the preview, naming both, and nothing is sent", async () => {
+    const userPoolId = await aws.createPool();
+    const workspace = await yamlWorkspace([
+      { name: "notifications", userPoolId, logConfigurations: [notificationsToLogGroup] },
+      { name: "auth-events", userPoolId, logConfigurations: [authEventsToStream] },
+    ]);
+    aws.emulator.clearRequests();
+    const preview = await workspace.pulumi("preview");
+    assert.notEqual(preview.code, 0);
+    assert.match(
+      preview.stdout + preview.stderr,
+      /UserPoolLogDelivery "(notifications|auth-events)" and "(notifications|auth-events)" both declare the log delivery of user pool/,
+    );
+    assert.equal(aws.emulator.callCount(SET), 0);
+  });
+
   it("adopts a pool from discover's YAML and import file, with no write to AWS", async () => {
     const userPoolId = await aws.createPool();
     await aws.setOutside(userPoolId, [AWS_NOTIFICATIONS_TO_LOG_GROUP, AWS_AUTH_EVENTS_TO_STREAM]);

@@ -134,4 +134,23 @@ describe("the provider plugin over the dynamic resource's provider", () => {
     assert.deepEqual(JSON.parse(await plugin.getSchema()), packageSchema());
     assert.equal(plugin.version, packageVersion());
   });
+
+  it("fails the check of a second resource for the same pool, naming both, as the TypeScript resource does", async () => {
+    const declared = { userPoolId: POOL_ID, logConfigurations: [notificationsToLogGroup] };
+    const other = `urn:pulumi:dev::yaml-project::${PLUGIN_RESOURCE_TYPE}::auth-events`;
+    assert.deepEqual((await plugin.check(URN, {}, declared)).failures, []);
+    assert.deepEqual(
+      (await plugin.check(URN, {}, declared)).failures,
+      [],
+      "the same resource again",
+    );
+    assert.deepEqual((await plugin.check(other, {}, declared)).failures, [
+      {
+        property: "userPoolId",
+        reason: `UserPoolLogDelivery "notifications" and "auth-events" both declare the log delivery of user pool ${POOL_ID}. A pool has one log delivery configuration, and each resource would replace the other's: declare both event sources in one resource (its logConfigurations takes one entry per event source) and remove "auth-events".`,
+      },
+    ]);
+    const otherStack = `urn:pulumi:prod::yaml-project::${PLUGIN_RESOURCE_TYPE}::auth-events`;
+    assert.deepEqual((await plugin.check(otherStack, {}, declared)).failures, [], "another stack");
+  });
 });
