@@ -25,23 +25,16 @@ import type { DeliveryDeclaration } from "../testing/engine/programs";
 import { PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
 import type { ProjectRuntime } from "../testing/engine/pulumiWorkspace";
 import { installPythonSdk, pythonWithPulumi } from "../testing/sdkChecks";
-import { benchArguments, medianOfThree, PACING_MARGIN, timed, wholeNumbers } from "./shared";
+import { PACING_MARGIN, pacingEnvironment, sizeAndLimitArguments, timeLifecycle } from "./shared";
+import type { LifecycleTimings } from "./shared";
 
 type Options = ReturnType<typeof parseOptions>;
 
 function parseOptions(argv: string[]) {
-  const values = benchArguments(argv, {
+  return sizeAndLimitArguments(argv, {
     size: "500",
-    limit: "20",
     out: path.join(PROJECT_ROOT, "docs/BENCHMARKS-LANGUAGES.md"),
   });
-  const options = { ...values, size: Number(values.size), limit: Number(values.limit) };
-  if (!wholeNumbers([options.size], 1) || !(options.limit > 0)) {
-    throw new Error(
-      "--size takes a positive integer, --limit a positive number of requests per second",
-    );
-  }
-  return options;
 }
 
 /** One language's program and what it runs on. */
@@ -54,23 +47,12 @@ interface LanguageRun {
   environment: Record<string, string>;
 }
 
-interface Timings {
-  label: string;
-  up: number;
-  preview: number;
-  destroy: number;
-  stateBytes: number;
-  awsCalls: number;
-  throttled: number;
-}
-
 async function timeLanguage(
   session: EmulatorSession,
   engineBin: string,
   run: LanguageRun,
   options: Options,
-): Promise<Timings> {
-  const pacing = String(options.limit * PACING_MARGIN);
+): Promise<LifecycleTimings> {
   const workspace = await PulumiWorkspace.create({
     name: "cognito-bench-languages",
     runtime: run.runtime,
@@ -81,41 +63,13 @@ async function timeLanguage(
     environment: {
       ...session.environment,
       ...run.environment,
-      COGNITO_LOG_DELIVERY_READS_PER_SECOND: pacing,
-      COGNITO_LOG_DELIVERY_WRITES_PER_SECOND: pacing,
+      ...pacingEnvironment(options.limit),
     },
   });
-  const { emulator } = session;
-  emulator.setRateLimits({
-    read: { requestsPerSecond: options.limit },
-    write: { requestsPerSecond: options.limit },
-  });
-  try {
-    emulator.clearRequests();
-    const [, up] = await timed(() => workspace.pulumiOrThrow("up", "--yes"));
-    const stateBytes = Buffer.byteLength(workspace.stateFileText()) / options.size;
-    const preview = await medianOfThree(() =>
-      workspace.pulumiOrThrow("preview", "--expect-no-changes"),
-    );
-    const [, destroy] = await timed(() =>
-      workspace.pulumiOrThrow("destroy", "--yes", "--skip-preview"),
-    );
-    return {
-      label: run.label,
-      up,
-      preview,
-      destroy,
-      stateBytes,
-      awsCalls: emulator.requests.length,
-      throttled: emulator.throttledCount(),
-    };
-  } finally {
-    emulator.setRateLimits(undefined);
-    workspace.dispose();
-  }
+  return timeLifecycle(session, workspace, run.label, options);
 }
 
-function report(options: Options, engine: string, rows: readonly Timings[]): string {
+function report(options: Options, engine: string, rows: readonly LifecycleTimings[]): string {
   const f = (seconds: number) => seconds.toFixed(1);
   const typescript = rows[0]!;
   const ratio = (value: number, base: number) => (value / base).toFixed(2);
@@ -197,7 +151,7 @@ async function main(): Promise<void> {
         environment: { PYTHONPATH: path.join(site, "site") },
       },
     ];
-    const rows: Timings[] = [];
+    const rows: LifecycleTimings[] = [];
     for (const run of runs) {
       console.error(`bench:languages: ${run.label}, N = ${options.size}`);
       rows.push(await timeLanguage(session, engineBin, run, options));

@@ -21,33 +21,16 @@ import {
 } from "../testing/engine/benchPrograms";
 import { engineDescription, ensureEngine, PROJECT_ROOT } from "../testing/engine/engine";
 import { PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
-import { benchArguments, medianOfThree, PACING_MARGIN, timed, wholeNumbers } from "./shared";
+import { PACING_MARGIN, pacingEnvironment, sizeAndLimitArguments, timeLifecycle } from "./shared";
+import type { LifecycleTimings } from "./shared";
 
 type Options = ReturnType<typeof parseOptions>;
 
 function parseOptions(argv: string[]) {
-  const values = benchArguments(argv, {
+  return sizeAndLimitArguments(argv, {
     size: "1000",
-    limit: "20",
     out: path.join(PROJECT_ROOT, "docs/BENCHMARKS-SHAPE.md"),
   });
-  const options = { ...values, size: Number(values.size), limit: Number(values.limit) };
-  if (!wholeNumbers([options.size], 1) || !(options.limit > 0)) {
-    throw new Error(
-      "--size takes a positive integer, --limit a positive number of requests per second",
-    );
-  }
-  return options;
-}
-
-interface Timings {
-  label: string;
-  up: number;
-  preview: number;
-  destroy: number;
-  stateBytes: number;
-  awsCalls: number;
-  throttled: number;
 }
 
 /** `up`, the median of three previews with nothing changed, and `destroy` of one program. */
@@ -57,56 +40,24 @@ async function timeProgram(
   label: string,
   program: string,
   options: Options,
-): Promise<Timings> {
-  const pacing = String(options.limit * PACING_MARGIN);
+): Promise<LifecycleTimings> {
   const workspace = await PulumiWorkspace.create({
     name: "cognito-bench-shape",
     program,
     engineBin,
-    environment: {
-      ...session.environment,
-      COGNITO_LOG_DELIVERY_READS_PER_SECOND: pacing,
-      COGNITO_LOG_DELIVERY_WRITES_PER_SECOND: pacing,
-    },
+    environment: { ...session.environment, ...pacingEnvironment(options.limit) },
   });
-  const { emulator } = session;
-  emulator.setRateLimits({
-    read: { requestsPerSecond: options.limit },
-    write: { requestsPerSecond: options.limit },
-  });
-  try {
-    emulator.clearRequests();
-    const [, up] = await timed(() => workspace.pulumiOrThrow("up", "--yes"));
-    const stateBytes = Buffer.byteLength(workspace.stateFileText()) / options.size;
-    const preview = await medianOfThree(() =>
-      workspace.pulumiOrThrow("preview", "--expect-no-changes"),
-    );
-    const [, destroy] = await timed(() =>
-      workspace.pulumiOrThrow("destroy", "--yes", "--skip-preview"),
-    );
-    return {
-      label,
-      up,
-      preview,
-      destroy,
-      stateBytes,
-      awsCalls: emulator.requests.length,
-      throttled: emulator.throttledCount(),
-    };
-  } finally {
-    emulator.setRateLimits(undefined);
-    workspace.dispose();
-  }
+  return timeLifecycle(session, workspace, label, options);
 }
 
-function report(options: Options, engine: string, rows: readonly Timings[]): string {
-  const [trivial, sameShape, ours] = rows as [Timings, Timings, Timings];
+function report(options: Options, engine: string, rows: readonly LifecycleTimings[]): string {
+  const [trivial, sameShape, ours] = rows as [LifecycleTimings, LifecycleTimings, LifecycleTimings];
   const f = (value: number) => value.toFixed(1);
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   const commands = [
-    ["`up`", (row: Timings) => row.up],
-    ["preview, nothing changed", (row: Timings) => row.preview],
-    ["`destroy --skip-preview`", (row: Timings) => row.destroy],
+    ["`up`", (row: LifecycleTimings) => row.up],
+    ["preview, nothing changed", (row: LifecycleTimings) => row.preview],
+    ["`destroy --skip-preview`", (row: LifecycleTimings) => row.destroy],
   ] as const;
   return [
     "# Benchmarks: ours, and the cost of a resource of this shape",
@@ -157,7 +108,7 @@ async function main(): Promise<void> {
       ["same shape", sameShapeProgram(ids)],
       ["ours", deliveryLoopProgram(ids)],
     ];
-    const rows: Timings[] = [];
+    const rows: LifecycleTimings[] = [];
     for (const [label, program] of programs) {
       console.error(`bench:shape: ${label}, N = ${options.size}`);
       rows.push(await timeProgram(session, engineBin, label, program, options));

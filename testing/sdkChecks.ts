@@ -91,3 +91,65 @@ export function installPythonSdk(python: string, sdkDirectory: string, target: s
   );
   fs.rmSync(copy, { recursive: true, force: true });
 }
+
+/** A resource a Python program registered under the mocks. */
+export interface PythonRegistration {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+}
+
+/** The script that runs a program under the mocks: argv program, project, config JSON. */
+const PYTHON_MOCK_RUNNER = [
+  "import json, runpy, sys",
+  "import pulumi",
+  "",
+  "program, project, config = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])",
+  "registered = []",
+  "",
+  "class Mocks(pulumi.runtime.Mocks):",
+  "    def new_resource(self, args):",
+  '        registered.append({"type": args.typ, "name": args.name, "inputs": args.inputs})',
+  '        return [args.name + "-id", args.inputs]',
+  "",
+  "    def call(self, args):",
+  "        return {}",
+  "",
+  'pulumi.runtime.set_mocks(Mocks(), project=project, stack="dev", preview=False)',
+  "pulumi.runtime.set_all_config(config)",
+  "runpy.run_path(program)",
+  "",
+  "@pulumi.runtime.test",
+  "def registrations_done():",
+  "    return pulumi.Output.from_input(None)",
+  "",
+  "registrations_done()",
+  'print(json.dumps(sorted(registered, key=lambda r: r["name"])))',
+  "",
+].join("\n");
+
+/**
+ * Runs a Python program file under the `pulumi` package's mocks (no engine) with stack
+ * config `config` (full keys, `project:key`), and returns what it registered, by name.
+ */
+export function registeredUnderPythonMocks(
+  python: string,
+  program: string,
+  options: { project: string; config?: Record<string, string>; pythonPath: string },
+): PythonRegistration[] {
+  const runner = path.join(path.dirname(program), ".run-under-mocks.py");
+  fs.writeFileSync(runner, PYTHON_MOCK_RUNNER);
+  try {
+    const output = run(
+      python,
+      [runner, program, options.project, JSON.stringify(options.config ?? {})],
+      {
+        cwd: path.dirname(program),
+        env: { ...process.env, PYTHONPATH: options.pythonPath },
+      },
+    );
+    return JSON.parse(output) as PythonRegistration[];
+  } finally {
+    fs.rmSync(runner, { force: true });
+  }
+}

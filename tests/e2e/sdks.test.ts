@@ -10,7 +10,12 @@ import * as path from "node:path";
 import { ADOPTION_LANGUAGE_ROWS } from "../../src/cli/adoptionLanguages";
 import type { InventoryPool } from "../../src/core/inventory";
 import { PROJECT_ROOT } from "../../testing/engine/engine";
-import { installPythonSdk, pythonWithPulumi, run } from "../../testing/sdkChecks";
+import {
+  installPythonSdk,
+  pythonWithPulumi,
+  registeredUnderPythonMocks,
+  run,
+} from "../../testing/sdkChecks";
 import {
   BUCKET_ARN,
   LOG_GROUP_ARN,
@@ -19,6 +24,7 @@ import {
 } from "../../testing/fixtures/arns";
 
 const SDK = path.join(PROJECT_ROOT, "sdk");
+const EXAMPLE_STREAM_ARN = "arn:aws:firehose:us-east-1:123456789012:deliverystream/auth";
 const POOLS: InventoryPool[] = [
   {
     region: "us-east-1",
@@ -113,39 +119,11 @@ describe("the provider plugin's SDKs", function () {
       path.join(scratch, "log_deliveries.py"),
       ADOPTION_LANGUAGE_ROWS.python.source(POOLS, "adopt/import.json"),
     );
-    fs.writeFileSync(
-      path.join(scratch, "check.py"),
-      [
-        "import json",
-        "import pulumi",
-        "",
-        "registered = []",
-        "",
-        "class Mocks(pulumi.runtime.Mocks):",
-        "    def new_resource(self, args):",
-        '        registered.append({"type": args.typ, "name": args.name, "inputs": args.inputs})',
-        '        return [args.name + "-id", args.inputs]',
-        "",
-        "    def call(self, args):",
-        "        return {}",
-        "",
-        "pulumi.runtime.set_mocks(Mocks(), preview=False)",
-        "import log_deliveries  # noqa: E402",
-        "",
-        "@pulumi.runtime.test",
-        "def registrations_done():",
-        "    return pulumi.Output.from_input(None)",
-        "",
-        "registrations_done()",
-        "print(json.dumps(sorted(registered, key=lambda r: r['name'])))",
-        "",
-      ].join("\n"),
-    );
-    const output = run(python, ["check.py"], {
-      cwd: scratch,
-      env: { ...process.env, PYTHONPATH: path.join(scratch, "site") },
+    const registered = registeredUnderPythonMocks(python, path.join(scratch, "log_deliveries.py"), {
+      project: "adoption-check",
+      pythonPath: path.join(scratch, "site"),
     });
-    assert.deepEqual(JSON.parse(output), [
+    assert.deepEqual(registered, [
       {
         type: "cognito-log-delivery:index:UserPoolLogDelivery",
         name: "user-pool-logs-eu-west-1_None1",
@@ -198,48 +176,16 @@ describe("the provider plugin's SDKs", function () {
     const python = pythonWithPulumi();
     installPythonSdk(python, path.join(SDK, "python"), path.join(scratch, "site"));
     const directory = exampleCopy("python");
-    fs.writeFileSync(
-      path.join(scratch, "run_example.py"),
-      [
-        "import json, runpy, sys",
-        "import pulumi",
-        "",
-        "registered = []",
-        "",
-        "class Mocks(pulumi.runtime.Mocks):",
-        "    def new_resource(self, args):",
-        '        registered.append({"type": args.typ, "name": args.name, "inputs": args.inputs})',
-        '        return [args.name + "-id", args.inputs]',
-        "",
-        "    def call(self, args):",
-        "        return {}",
-        "",
-        'pulumi.runtime.set_mocks(Mocks(), project="cognito-log-delivery-python", stack="dev", preview=False)',
-        "pulumi.runtime.set_all_config({",
-        '    "cognito-log-delivery-python:userPoolId": "us-east-1_Example1",',
-        `    "cognito-log-delivery-python:logGroupArn": ${JSON.stringify(LOG_GROUP_ARN)},`,
-        '    "cognito-log-delivery-python:streamArn": "arn:aws:firehose:us-east-1:123456789012:deliverystream/auth",',
-        "})",
-        "runpy.run_path(sys.argv[1])",
-        "",
-        "@pulumi.runtime.test",
-        "def registrations_done():",
-        "    return pulumi.Output.from_input(None)",
-        "",
-        "registrations_done()",
-        "print(json.dumps(registered))",
-        "",
-      ].join("\n"),
-    );
-    const output = run(
-      python,
-      [path.join(scratch, "run_example.py"), path.join(directory, "__main__.py")],
-      {
-        cwd: directory,
-        env: { ...process.env, PYTHONPATH: path.join(scratch, "site") },
+    const registered = registeredUnderPythonMocks(python, path.join(directory, "__main__.py"), {
+      project: "cognito-log-delivery-python",
+      config: {
+        "cognito-log-delivery-python:userPoolId": "us-east-1_Example1",
+        "cognito-log-delivery-python:logGroupArn": LOG_GROUP_ARN,
+        "cognito-log-delivery-python:streamArn": EXAMPLE_STREAM_ARN,
       },
-    );
-    assert.deepEqual(JSON.parse(output), [
+      pythonPath: path.join(scratch, "site"),
+    });
+    assert.deepEqual(registered, [
       {
         type: "cognito-log-delivery:index:UserPoolLogDelivery",
         name: "app-users-logs",
@@ -255,7 +201,7 @@ describe("the provider plugin's SDKs", function () {
               eventSource: "userAuthEvents",
               logLevel: "INFO",
               firehoseConfiguration: {
-                streamArn: "arn:aws:firehose:us-east-1:123456789012:deliverystream/auth",
+                streamArn: EXAMPLE_STREAM_ARN,
               },
             },
           ],
