@@ -19,6 +19,7 @@
  *   the URN, claims each pool for its resource and fails the second claim, at preview.
  */
 import type * as pulumiProvider from "@pulumi/pulumi/provider";
+import { isUnknown } from "../core/values";
 import { DuplicatePoolError } from "../errors";
 import { awsProvider } from "../implementation";
 import { PoolClaims } from "../poolClaims";
@@ -59,8 +60,13 @@ export class UserPoolLogDeliveryPlugin implements pulumiProvider.Provider {
   async check(urn: string, olds: unknown, news: unknown): Promise<pulumiProvider.CheckResult> {
     const result = await this.provider(urn).check(unwrapSecrets(olds), unwrapSecrets(news));
     const userPoolId = (result.inputs as { userPoolId?: unknown } | undefined)?.userPoolId;
-    if (typeof userPoolId !== "string" || (result.failures ?? []).length > 0) {
-      return result; // not known yet (preview), or already wrong: nothing to claim
+    if (
+      typeof userPoolId !== "string" ||
+      isUnknown(userPoolId) ||
+      (result.failures ?? []).length > 0
+    ) {
+      // Not known yet (a pool created in the same preview), or already wrong: nothing to claim.
+      return result;
     }
     const stack = stackOfUrn(urn);
     const claims = this.claimsByStack.get(stack) ?? new PoolClaims();

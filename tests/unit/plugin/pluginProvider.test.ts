@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
 import type { LogDeliveryApi } from "../../../src/cognito/logDeliveryApi";
 import type { PoolAddress } from "../../../src/core/readInputs";
 import { packageSchema, PLUGIN_RESOURCE_TYPE } from "../../../src/plugin/packageSchema";
@@ -152,5 +153,16 @@ describe("the provider plugin over the dynamic resource's provider", () => {
     ]);
     const otherStack = `urn:pulumi:prod::yaml-project::${PLUGIN_RESOURCE_TYPE}::auth-events`;
     assert.deepEqual((await plugin.check(otherStack, {}, declared)).failures, [], "another stack");
+  });
+
+  it("claims no pool whose ID is not known yet: two new pools in one preview are not one", async () => {
+    const unknown = {
+      userPoolId: pulumi.runtime.unknownValue,
+      logConfigurations: [notificationsToLogGroup],
+    };
+    const first = `urn:pulumi:dev::yaml-project::${PLUGIN_RESOURCE_TYPE}::first`;
+    const second = `urn:pulumi:dev::yaml-project::${PLUGIN_RESOURCE_TYPE}::second`;
+    assert.deepEqual((await plugin.check(first, {}, unknown)).failures, []);
+    assert.deepEqual((await plugin.check(second, {}, unknown)).failures, []);
   });
 });
