@@ -14,17 +14,12 @@ import { LOG_GROUP_ARN } from "../testing/fixtures/arns";
 import { startEmulatorSession } from "../testing/emulatorSession";
 import type { EmulatorSession } from "../testing/emulatorSession";
 import { deliveryLoopProgram } from "../testing/engine/benchPrograms";
-import {
-  engineDescription,
-  ensureEngine,
-  ensureLanguageHost,
-  PROJECT_ROOT,
-} from "../testing/engine/engine";
+import { engineDescription, ensureEngine, PROJECT_ROOT } from "../testing/engine/engine";
 import { pluginProjectFile, pythonProgram, yamlProgram } from "../testing/engine/pluginPrograms";
 import type { DeliveryDeclaration } from "../testing/engine/programs";
 import { PulumiWorkspace } from "../testing/engine/pulumiWorkspace";
 import type { ProjectRuntime } from "../testing/engine/pulumiWorkspace";
-import { installPythonSdk, pythonWithPulumi } from "../testing/sdkChecks";
+import { languageRuntime } from "../testing/engine/languageRuntimes";
 import { PACING_MARGIN, pacingEnvironment, sizeAndLimitArguments, timeLifecycle } from "./shared";
 import type { LifecycleTimings } from "./shared";
 
@@ -105,11 +100,8 @@ function report(options: Options, engine: string, rows: readonly LifecycleTiming
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const engineBin = ensureEngine();
-  const yamlBin = ensureLanguageHost("yaml");
-  const pythonHostBin = ensureLanguageHost("python");
-  const python = pythonWithPulumi();
-  const site = fs.mkdtempSync(path.join(os.tmpdir(), "bench-python-sdk-"));
-  installPythonSdk(python, path.join(PROJECT_ROOT, "sdk", "python"), path.join(site, "site"));
+  const yaml = languageRuntime("yaml");
+  const python = languageRuntime("python");
   const session = await startEmulatorSession();
   try {
     const ids: string[] = [];
@@ -139,16 +131,16 @@ async function main(): Promise<void> {
         label: "YAML",
         runtime: "yaml",
         program: yamlProgram("cognito-bench-languages", declarations),
-        hostBins: [yamlBin],
-        environment: {},
+        hostBins: yaml.hostBins,
+        environment: yaml.environment,
       },
       {
         label: "Python",
         runtime: "python",
         program: pythonProgram(declarations),
         projectFile: pluginProjectFile("cognito-bench-languages", "python"),
-        hostBins: [pythonHostBin, path.dirname(python)],
-        environment: { PYTHONPATH: path.join(site, "site") },
+        hostBins: python.hostBins,
+        environment: python.environment,
       },
     ];
     const rows: LifecycleTimings[] = [];
@@ -161,7 +153,7 @@ async function main(): Promise<void> {
     console.log(text);
   } finally {
     await session.close();
-    fs.rmSync(site, { recursive: true, force: true });
+    python.dispose();
   }
 }
 

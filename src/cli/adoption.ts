@@ -91,6 +91,12 @@ function variableName(words: string, fallback: string, suffix: string, taken: Se
   return name;
 }
 
+/** The comment text above an adopted pool's declaration, in every language. */
+export function adoptedPoolHeading(pool: InventoryPool): string {
+  const empty = pool.logConfigurations.length === 0 ? " (no log delivery yet)" : "";
+  return `User pool "${pool.name}"${empty}.`;
+}
+
 /** The steps at the top of a generated file. */
 function header(what: string, importFilePath: string, importNote: string): string[] {
   return [
@@ -111,7 +117,7 @@ export function adoptionSource(pools: readonly InventoryPool[], importFilePath: 
   const taken = new Set<string>();
   const resources = pools.map((pool) =>
     [
-      `// User pool "${pool.name}"${pool.logConfigurations.length === 0 ? " (no log delivery yet)" : ""}.`,
+      `// ${adoptedPoolHeading(pool)}`,
       `export const ${variableName(pool.name, "pool", "LogDelivery", taken)} = new UserPoolLogDelivery(${JSON.stringify(adoptedResourceName(pool.userPoolId))}, {`,
       `  userPoolId: ${JSON.stringify(pool.userPoolId)},`,
       `  region: ${JSON.stringify(pool.region)},`,

@@ -14,7 +14,7 @@ import { destinationOf } from "../core/canonical";
 import type { InventoryPool } from "../core/inventory";
 import { PLUGIN_PACKAGE, PLUGIN_RESOURCE_TYPE } from "../plugin/packageSchema";
 import type { LogConfiguration } from "../types";
-import { adoptedResourceName, adoptionSource, importFile } from "./adoption";
+import { adoptedPoolHeading, adoptedResourceName, adoptionSource, importFile } from "./adoption";
 import type { AdoptionLanguage } from "./arguments";
 
 export interface AdoptionLanguageRow {
@@ -86,7 +86,7 @@ function pythonSource(pools: readonly InventoryPool[], importFilePath: string): 
       .join(", ")}}`;
   const resources = pools.map((pool) =>
     [
-      `# User pool "${pool.name}"${pool.logConfigurations.length === 0 ? " (no log delivery yet)" : ""}.`,
+      `# ${adoptedPoolHeading(pool)}`,
       `cognito_log_delivery.UserPoolLogDelivery(`,
       `    ${quoted(adoptedResourceName(pool.userPoolId))},`,
       `    user_pool_id=${quoted(pool.userPoolId)},`,
@@ -122,11 +122,11 @@ function goSource(pools: readonly InventoryPool[], importFilePath: string): stri
     const empty = pool.logConfigurations.length === 0;
     const field = (name: string) => `${name}:`.padEnd(empty ? 19 : 12);
     return [
-      `\t// User pool "${pool.name}"${empty ? " (no log delivery yet)" : ""}.`,
+      `\t// ${adoptedPoolHeading(pool)}`,
       `\tif _, err := cognitologdelivery.NewUserPoolLogDelivery(ctx, ${quoted(adoptedResourceName(pool.userPoolId))}, &cognitologdelivery.UserPoolLogDeliveryArgs{`,
       `\t\t${field("UserPoolId")}pulumi.String(${quoted(pool.userPoolId)}),`,
       `\t\t${field("Region")}pulumi.String(${quoted(pool.region)}),`,
-      ...(pool.logConfigurations.length === 0
+      ...(empty
         ? [`\t\t${field("LogConfigurations")}cognitologdelivery.LogConfigurationArray{},`]
         : [
             `\t\tLogConfigurations: cognitologdelivery.LogConfigurationArray{`,
@@ -170,7 +170,7 @@ function yamlSource(pools: readonly InventoryPool[], importFilePath: string): st
       .join("\n");
   const resources = pools.map((pool) =>
     [
-      `  # User pool "${pool.name}"${pool.logConfigurations.length === 0 ? " (no log delivery yet)" : ""}.`,
+      `  # ${adoptedPoolHeading(pool)}`,
       `  ${adoptedResourceName(pool.userPoolId)}:`,
       `    type: ${PLUGIN_RESOURCE_TYPE.replace(":index:", ":")}`,
       `    properties:`,

@@ -1,15 +1,12 @@
 /**
  * Secret values as the provider protocol carries them in plain property bags: an object
  * whose special signature key holds the secret signature, the value under `value`
- * (`specialSigKey` and `specialSecretSig` in @pulumi/pulumi's `runtime/rpc`, the same
- * constants in the engine's `resource/properties.go`). Our values are IDs and ARNs, which
- * may be secret in a program but need no secrecy inside the provider; the engine keeps an
- * output secret when the input of the same name was.
+ * (@pulumi/pulumi's `runtime.specialSigKey` and `runtime.specialSecretSig`). Our values are
+ * IDs and ARNs, which may be secret in a program but need no secrecy inside the provider;
+ * the engine keeps an output secret when the input of the same name was.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { isRecord } from "../core/values";
-
-const SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270";
 
 /**
  * Deeper than any property of ours (the deepest, an ARN inside a destination inside an
@@ -29,7 +26,7 @@ export function unwrapSecrets(value: unknown, depth = 0): unknown {
   if (!isRecord(value)) {
     return value;
   }
-  if (value[SIGNATURE_KEY] === SECRET_SIGNATURE) {
+  if (value[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig) {
     return unwrapSecrets(value["value"], depth + 1);
   }
   const unwrapped: Record<string, unknown> = {};

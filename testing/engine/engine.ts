@@ -17,7 +17,7 @@ export const PROJECT_ROOT = path.resolve(__dirname, "../..");
  * "exited 1" alone left a newcomer with nothing to go on).
  */
 export function ensureEngine(environment: NodeJS.ProcessEnv = process.env): string {
-  return runSetupScript("ensure-engine.sh", [], environment);
+  return runSetupScript("engine", "ensure-engine.sh", [], environment);
 }
 
 /** A language host's bin directory, built or reused by ensure-language-host.sh. */
@@ -25,11 +25,21 @@ export function ensureLanguageHost(
   language: "yaml" | "python",
   environment: NodeJS.ProcessEnv = process.env,
 ): string {
-  return runSetupScript("ensure-language-host.sh", [language], environment);
+  return runSetupScript(
+    `${language} language host`,
+    "ensure-language-host.sh",
+    [language],
+    environment,
+  );
 }
 
-/** Runs a set-up script of testing/engine/ and returns the directory it prints. */
-function runSetupScript(script: string, args: string[], environment: NodeJS.ProcessEnv): string {
+/** Runs a set-up script of testing/engine/ that provides `what`; returns the directory it prints. */
+function runSetupScript(
+  what: string,
+  script: string,
+  args: string[],
+  environment: NodeJS.ProcessEnv,
+): string {
   const failureDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "engine-failure-"));
   const failureFile = path.join(failureDirectory, "reason");
   try {
@@ -40,7 +50,7 @@ function runSetupScript(script: string, args: string[], environment: NodeJS.Proc
     });
     if (result.status !== 0) {
       throw new Error(
-        `the Pulumi ${script === "ensure-engine.sh" ? "engine" : `${args[0]} language host`} is not available: ${setupFailure(script, failureFile, result.status, result.signal)}`,
+        `the Pulumi ${what} is not available: ${setupFailure(script, failureFile, result.status, result.signal)}`,
       );
     }
     return result.stdout.trim();

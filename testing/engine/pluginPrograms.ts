@@ -43,19 +43,17 @@ export function yamlProgram(
     ]),
   );
   return [
-    yamlProjectHeader(name),
+    pluginProjectFile(name, "yaml"),
     `resources: ${JSON.stringify(resources, null, 2).replace(/\n/g, "\n  ")}`,
     `outputs: ${JSON.stringify(outputs)}`,
     ``,
   ].join("\n");
 }
 
-/** A YAML project's name, runtime and the plugin's location: what precedes its resources. */
-export function yamlProjectHeader(name: string): string {
-  return pluginProjectFile(name, "yaml");
-}
-
-/** A project file naming the runtime and where the plugin is; no resources. */
+/**
+ * A project file naming the runtime and where the plugin is, no resources: a Python
+ * project's Pulumi.yaml, or what precedes a YAML project's resources.
+ */
 export function pluginProjectFile(name: string, runtime: "yaml" | "python"): string {
   return [
     `name: ${name}`,

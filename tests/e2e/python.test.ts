@@ -5,16 +5,14 @@
  * attribution as the TypeScript resource.
  */
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { SET, authEventsToStream, notificationsToLogGroup } from "../../testing/fixtures/arns";
-import { ensureEngine, ensureLanguageHost, PROJECT_ROOT } from "../../testing/engine/engine";
+import { ensureEngine } from "../../testing/engine/engine";
+import { languageRuntime } from "../../testing/engine/languageRuntimes";
+import type { LanguageRuntime } from "../../testing/engine/languageRuntimes";
 import { PulumiWorkspace } from "../../testing/engine/pulumiWorkspace";
 import type { DeliveryDeclaration } from "../../testing/engine/programs";
 import { pluginProjectFile, pythonProgram } from "../../testing/engine/pluginPrograms";
 import { OUTSIDE_ACTOR, useEmulator } from "../../testing/emulatorSession";
-import { installPythonSdk, pythonWithPulumi } from "../../testing/sdkChecks";
 import { E2E_CREDENTIALS } from "./e2eEnvironment";
 
 const PROJECT = "python-e2e";
@@ -24,21 +22,16 @@ describe("end to end: a Python program through the SDK and the provider plugin",
   const aws = useEmulator();
   const workspaces: PulumiWorkspace[] = [];
   let engineBin = "";
-  let hostBins: string[] = [];
-  let site = "";
+  let python: LanguageRuntime | undefined;
 
   before(function () {
     this.timeout(60 * 60 * 1000); // cold builds of the engine and the Python host take minutes
     engineBin = ensureEngine();
-    const python = pythonWithPulumi();
-    site = fs.mkdtempSync(path.join(os.tmpdir(), "python-sdk-"));
-    installPythonSdk(python, path.join(PROJECT_ROOT, "sdk", "python"), path.join(site, "site"));
-    // That host ignores runtime.options.virtualenv: the venv's python comes first on PATH.
-    hostBins = [ensureLanguageHost("python"), path.dirname(python)];
+    python = languageRuntime("python");
   });
 
   after(() => {
-    fs.rmSync(site, { recursive: true, force: true });
+    python?.dispose();
   });
 
   afterEach(() => {
@@ -56,12 +49,8 @@ describe("end to end: a Python program through the SDK and the provider plugin",
       projectFile: pluginProjectFile(PROJECT, "python"),
       program: pythonProgram(declarations),
       engineBin,
-      hostBins,
-      environment: {
-        ...aws.environment,
-        ...E2E_CREDENTIALS,
-        PYTHONPATH: path.join(site, "site"),
-      },
+      hostBins: python!.hostBins,
+      environment: { ...aws.environment, ...E2E_CREDENTIALS, ...python!.environment },
     });
     workspaces.push(workspace);
     return workspace;

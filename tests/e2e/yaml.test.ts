@@ -18,10 +18,12 @@ import {
   authEventsToStream,
   notificationsToLogGroup,
 } from "../../testing/fixtures/arns";
-import { ensureEngine, ensureLanguageHost, PROJECT_ROOT } from "../../testing/engine/engine";
+import { ensureEngine, PROJECT_ROOT } from "../../testing/engine/engine";
+import { languageRuntime } from "../../testing/engine/languageRuntimes";
+import type { LanguageRuntime } from "../../testing/engine/languageRuntimes";
 import { PulumiWorkspace } from "../../testing/engine/pulumiWorkspace";
 import type { DeliveryDeclaration } from "../../testing/engine/programs";
-import { yamlProgram, yamlProjectHeader } from "../../testing/engine/pluginPrograms";
+import { pluginProjectFile, yamlProgram } from "../../testing/engine/pluginPrograms";
 import { OUTSIDE_ACTOR, TEST_REGION, useEmulator } from "../../testing/emulatorSession";
 import { E2E_CREDENTIALS } from "./e2eEnvironment";
 
@@ -33,12 +35,12 @@ describe("end to end: a Pulumi YAML program through the provider plugin", functi
   const aws = useEmulator();
   const workspaces: PulumiWorkspace[] = [];
   let engineBin = "";
-  let yamlBin = "";
+  let yaml: LanguageRuntime | undefined;
 
   before(function () {
     this.timeout(60 * 60 * 1000); // cold builds of the engine and the YAML host take minutes
     engineBin = ensureEngine();
-    yamlBin = ensureLanguageHost("yaml");
+    yaml = languageRuntime("yaml");
   });
 
   afterEach(() => {
@@ -55,7 +57,7 @@ describe("end to end: a Pulumi YAML program through the provider plugin", functi
       runtime: "yaml",
       program: yamlProgram(PROJECT, declarations),
       engineBin,
-      hostBins: [yamlBin],
+      hostBins: yaml!.hostBins,
       environment: { ...aws.environment, ...E2E_CREDENTIALS },
     });
     workspaces.push(workspace);
@@ -197,7 +199,7 @@ describe("end to end: a Pulumi YAML program through the provider plugin", functi
       path.join(workspace.directory, "adopt", "logDeliveries.yaml"),
       "utf8",
     );
-    workspace.writeProgram(`${yamlProjectHeader(PROJECT)}\n${resources}`);
+    workspace.writeProgram(`${pluginProjectFile(PROJECT, "yaml")}\n${resources}`);
     await workspace.pulumiOrThrow("preview", "--expect-no-changes");
     await workspace.pulumiOrThrow("up", "--yes", "--expect-no-changes");
     await workspace.pulumiOrThrow("refresh", "--yes", "--expect-no-changes");
@@ -220,7 +222,7 @@ describe("end to end: a Pulumi YAML program through the provider plugin", functi
       runtime: "yaml",
       program: fs.readFileSync(path.join(PROJECT_ROOT, "examples/yaml/Pulumi.yaml"), "utf8"),
       engineBin,
-      hostBins: [yamlBin],
+      hostBins: yaml!.hostBins,
       environment: { ...aws.environment, ...E2E_CREDENTIALS },
     });
     workspaces.push(workspace);
